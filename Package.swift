@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Layers, dependencies pointing one way:
+// IntakeCore (no terminal) ← IntakeForm (pure form state) ← IntakeTerminal (ncurses) ← intake (CLI).
+let package = Package(
+  name: "intake",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "intake", targets: ["intake"]),
+    .library(name: "IntakeCore", targets: ["IntakeCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .target(
+      name: "IntakeCore",
+      dependencies: [.product(name: "Yams", package: "Yams")]
+    ),
+    .target(name: "IntakeForm", dependencies: ["IntakeCore"]),
+    .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+    .target(name: "IntakeTerminal", dependencies: ["IntakeForm", "CNcursesw"]),
+    // The questionnaires under Questionnaires/ compiled into the binary, so `swift run intake`
+    // works from any directory without a resource bundle.
+    .executableTarget(name: "EmbedQuestionnairesTool", path: "Sources/EmbedQuestionnairesTool"),
+    .plugin(
+      name: "EmbedQuestionnaires",
+      capability: .buildTool(),
+      dependencies: ["EmbedQuestionnairesTool"]
+    ),
+    .target(
+      name: "BuiltinQuestionnaires",
+      plugins: ["EmbedQuestionnaires"]
+    ),
+    .executableTarget(
+      name: "intake",
+      dependencies: [
+        "IntakeCore", "IntakeForm", "IntakeTerminal", "BuiltinQuestionnaires",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore", "BuiltinQuestionnaires"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "IntakeFormTests", dependencies: ["IntakeForm"]),
+  ],
+  swiftLanguageModes: [.v6]
+)
