@@ -1,0 +1,51 @@
+/// One problem in a questionnaire file, at a place the author can go to.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
+  public let location: SourceLocation
+  public let message: String
+
+  public init(location: SourceLocation, message: String) {
+    self.location = location
+    self.message = message
+  }
+
+  /// `file:line:column: error: message`, the form compilers and editors understand.
+  public var description: String { "\(location): error: \(message)" }
+}
+
+/// Why a questionnaire could not be loaded.
+public enum QuestionnaireLoadError: Error, Sendable, CustomStringConvertible {
+  /// The file could not be read (missing, no permission, not UTF-8).
+  case unreadable(file: String, reason: String)
+  /// The file was read; these are all the problems found in it, in file order.
+  case invalid([Diagnostic])
+
+  public var description: String {
+    switch self {
+    case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
+    case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
+    }
+  }
+}
+
+/// Collects diagnostics for one file.
+final class DiagnosticCollector {
+  let file: String
+  private(set) var diagnostics: [Diagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  func location(line: Int, column: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line, column: column)
+  }
+
+  func error(at location: SourceLocation, _ message: String) {
+    diagnostics.append(Diagnostic(location: location, message: message))
+  }
+
+  var sorted: [Diagnostic] {
+    diagnostics.enumerated().sorted {
+      let (a, b) = ($0.element.location, $1.element.location)
+      return (a.line, a.column, $0.offset) < (b.line, b.column, $1.offset)
+    }.map(\.element)
+  }
+}

@@ -1,0 +1,141 @@
+extension QuestionnaireBuilder {
+  func resolveReport(
+    _ draft: ReportDraft, items: [Item], lookup: @escaping (String) -> Symbol?,
+    computedTypes: [ValueType?],
+    computedDependency: [Int?], scaleDependency: [Int?], scales: [Scale?]
+  ) -> ReportSpec {
+    let itemIndex = Dictionary(items.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+    func item(_ reference: (String, YAMLNode)?, _ key: String, kinds: [String], expected: String)
+      -> String?
+    {
+      guard let (name, node) = reference else { return nil }
+      guard let index = itemIndex[name] else {
+        if brokenIDs.contains(name) { return nil }
+        reader.error(node, "report \(key): unknown item '\(name)' (expected \(expected))")
+        return nil
+      }
+      guard kinds.contains(items[index].kind.name) else {
+        reader.error(
+          node,
+          "report \(key): '\(name)' is a \(items[index].kind.name) item (expected \(expected))")
+        return nil
+      }
+      return name
+    }
+    let nickname = item(draft.nickname, "nickname", kinds: ["text"], expected: "a text item")
+    let respondent = item(
+      draft.respondent, "respondent", kinds: ["choice", "text"], expected: "a choice or text item")
+    var age: String?
+    if let (name, node) = draft.age {
+      switch lookup(name) {
+      case .item(let index) where ["integer", "decimal"].contains(items[index].kind.name):
+        age = name
+      case .computed(let index) where computedTypes[index] == .number: age = name
+      case .broken: break
+      case .none:
+        reader.error(
+          node, "report age: unknown name '\(name)' (expected a number item or computed value)")
+      default:
+        reader.error(
+          node, "report age: '\(name)' is not a number (expected a number item or computed value)")
+      }
+    }
+    var medicines: String?
+    if let (name, node) = draft.medicines {
+      if sections.contains(where: { $0.id == name }) {
+        medicines = name
+      } else {
+        reader.error(node, "report medicines: unknown section '\(name)' (expected a section id)")
+      }
+    }
+    var observations: [String] = []
+    for (name, node) in draft.observations {
+      if let id = item((name, node), "observations", kinds: ["text"], expected: "a text item") {
+        observations.append(id)
+      }
+    }
+
+    let factorIDs = draft.factorIDs
+    var factors: [Factor] = []
+    for factor in draft.factors {
+      let what = "factor '\(factor.id)'"
+      var score: String?
+      if let (name, node) = factor.score {
+        switch lookup(name) {
+        case .scale: score = name
+        case .computed(let index) where computedTypes[index] == .number: score = name
+        case .broken: break
+        case .none:
+          reader.error(
+            node, "\(what) score: unknown name '\(name)' (expected a scale or computed value)")
+        default:
+          reader.error(node, "\(what) score: '\(name)' is not a scale or numeric computed value")
+        }
+      }
+      checkSources(factor.sources, what)
+      let text = template(factor.text, "\(what) text", lookup: lookup)
+      let questions = factor.questions.enumerated().compactMap {
+        template($1, "\(what) question \($0 + 1)", lookup: lookup)
+      }
+      guard let text else { continue }
+      factors.append(
+        Factor(
+          id: factor.id, title: factor.title, text: text, scoreID: score, questions: questions,
+          sourceIDs: factor.sources.map(\.0)))
+    }
+
+    var rules: [ReportRule] = []
+    for rule in draft.rules {
+      let what = "rule '\(rule.id)'"
+      let (topic, topicNode) = rule.topic
+      if !factorIDs.contains(topic) && !ReportRule.builtInTopics.contains(topic) {
+        let choices = ReportRule.builtInTopics + factorIDs.sorted()
+        let hint =
+          MappingReader.suggestion(for: topic, among: choices).map { "; did you mean '\($0)'?" }
+          ?? " (expected one of: \(choices.joined(separator: ", ")))"
+        reader.error(topicNode, "\(what) topic: unknown topic '\(topic)'\(hint)")
+      }
+      checkSources(rule.sources, what)
+      var condition: Condition?
+      if let when = rule.when {
+        let (expr, type, _) = check(
+          when, what, items: items, lookup: lookup, types: computedTypes,
+          computedDependency: computedDependency,
+          scaleDependency: scaleDependency, onlyBefore: nil)
+        guard let expr else { continue }
+        guard type == .bool else {
+          reader.error(when.node, "\(what) when: the condition gives \(type) (expected true/false)")
+          continue
+        }
+        condition = Condition(
+          source: when.source, location: location(when.node), expression: expr,
+          literals: when.syntax.literals)
+      }
+      let title = template(rule.title, "\(what) title", lookup: lookup)
+      let text = template(rule.text, "\(what) text", lookup: lookup)
+      let questions = rule.questions.enumerated().compactMap {
+        template($1, "\(what) question \($0 + 1)", lookup: lookup)
+      }
+      guard let title, let text else { continue }
+      rules.append(
+        ReportRule(
+          id: rule.id, condition: condition, priority: rule.priority, topic: topic, title: title,
+          text: text,
+          questions: questions, sourceIDs: rule.sources.map(\.0), location: location(rule.node)))
+    }
+    return ReportSpec(
+      nicknameItemID: nickname, ageID: age, respondentItemID: respondent,
+      medicinesSectionID: medicines, factors: factors,
+      rules: rules, observationItemIDs: observations)
+  }
+
+  private func checkSources(_ sources: [(String, YAMLNode)], _ what: String) {
+    for (name, node) in sources where sourceNodes[name] == nil {
+      let hint =
+        MappingReader.suggestion(for: name, among: Array(sourceNodes.keys)).map {
+          "; did you mean '\($0)'?"
+        } ?? " (expected an id from 'sources')"
+      reader.error(node, "\(what): unknown source '\(name)'\(hint)")
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// libyaml as bundled by Yams. The loader composes its own lean node tree from libyaml's events
+// instead of Yams.compose: Yams' Node (class-backed, deeply hashed to find duplicate keys) made
+// composing the slowest part of loading, and the loader needs neither implicit tags nor
+// Codable. Parsing itself stays libyaml's.
+internal import CYaml
+
+/// Why a YAML text could not be composed.
+package struct YAMLError: Error {
+  let mark: YAMLMark
+  let message: String
+}
+
+/// Composes one YAML document into a ``YAMLNode`` tree with libyaml's event parser.
+package enum YAMLComposer {
+  /// The root node, or `nil` when the text holds no document (empty, or only comments).
+  package static func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
+    var bytes = Array(text.utf8)
+    if bytes.isEmpty { bytes.append(0) }
+    return try bytes.withUnsafeBufferPointer { buffer throws(YAMLError) -> YAMLNode? in
+      var parser = yaml_parser_t()
+      guard yaml_parser_initialize(&parser) == 1 else {
+        throw YAMLError(mark: YAMLMark(line: 1, column: 1), message: "YAML: out of memory")
+      }
+      defer { yaml_parser_delete(&parser) }
+      yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+      yaml_parser_set_input_string(&parser, buffer.baseAddress, text.utf8.count)
+      var composer = EventComposer()
+      return try composer.run(&parser)
+    }
+  }
+}
+
+/// Builds nodes from the event stream with an explicit stack (no recursion, so deep nesting
+/// cannot overflow).
+private struct EventComposer {
+  /// An open sequence or mapping. A struct mutated in place, so appending never copies the
+  /// children gathered so far.
+  private struct Frame {
+    let isMapping: Bool
+    let mark: YAMLMark
+    let anchor: String?
+    var nodes: [YAMLNode] = []
+    var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+    var pendingKey: YAMLNode?
+    /// Scalar keys seen, once the mapping is too long for a linear search to be cheaper.
+    var keys: Set<String> = []
+  }
+
+  private var stack: [Frame] = []
+  private var anchors: [String: YAMLNode] = [:]
+  private var root: YAMLNode?
+  private var documents = 0
+
+  mutating func run(_ parser: inout yaml_parser_t) throws(YAMLError) -> YAMLNode? {
+    var event = yaml_event_t()
+    while true {
+      guard yaml_parser_parse(&parser, &event) == 1 else { throw Self.parserError(parser) }
+      defer { yaml_event_delete(&event) }
+      let mark = YAMLMark(
+        line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+      switch event.type {
+      case YAML_STREAM_END_EVENT:
+        return root
+      case YAML_DOCUMENT_START_EVENT:
+        documents += 1
+        if documents > 1 {
+          throw YAMLError(
+            mark: mark,
+            message: "a second YAML document ('---') (expected one questionnaire per file)")
+        }
+      case YAML_SCALAR_EVENT:
+        let scalar = event.data.scalar
+        let text = String(
+          decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+        let style: YAMLScalar.Style
+        switch scalar.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        try add(
+          .scalar(YAMLScalar(string: text, style: style, mark: mark)),
+          anchor: Self.string(scalar.anchor))
+      case YAML_ALIAS_EVENT:
+        let name = Self.string(event.data.alias.anchor) ?? ""
+        guard let node = anchors[name] else {
+          throw YAMLError(
+            mark: mark,
+            message: "alias '*\(name)' names no anchor (expected '&\(name)' earlier in the file)")
+        }
+        try add(node, anchor: nil)
+      case YAML_SEQUENCE_START_EVENT:
+        stack.append(
+          Frame(isMapping: false, mark: mark, anchor: Self.string(event.data.sequence_start.anchor))
+        )
+      case YAML_MAPPING_START_EVENT:
+        stack.append(
+          Frame(isMapping: true, mark: mark, anchor: Self.string(event.data.mapping_start.anchor)))
+      case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+        guard let frame = stack.popLast() else { break }
+        let node: YAMLNode =
+          frame.isMapping
+          ? .mapping(YAMLMapping(pairs: frame.pairs, mark: frame.mark))
+          : .sequence(YAMLSequence(nodes: frame.nodes, mark: frame.mark))
+        try add(node, anchor: frame.anchor)
+      default:
+        break
+      }
+    }
+  }
+
+  private mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
+    if let anchor { anchors[anchor] = node }
+    guard !stack.isEmpty else {
+      root = node
+      return
+    }
+    let top = stack.count - 1
+    guard stack[top].isMapping else {
+      stack[top].nodes.append(node)
+      return
+    }
+    if let key = stack[top].pendingKey {
+      stack[top].pairs.append((key, node))
+      stack[top].pendingKey = nil
+    } else {
+      if let text = node.string, Self.isDuplicate(text, in: &stack[top]) {
+        throw YAMLError(
+          mark: node.mark,
+          message: "duplicate key '\(text)' in the same mapping (expected each key once)")
+      }
+      stack[top].pendingKey = node
+    }
+  }
+
+  private static func isDuplicate(_ key: String, in frame: inout Frame) -> Bool {
+    // Questionnaire mappings have a handful of keys: comparing beats hashing.
+    if frame.pairs.count < 16 {
+      return frame.pairs.contains { $0.key.string == key }
+    }
+    if frame.keys.isEmpty { frame.keys = Set(frame.pairs.compactMap { $0.key.string }) }
+    return !frame.keys.insert(key).inserted
+  }
+
+  private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+    pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+  }
+
+  /// libyaml's error, worded as "problem (context at line N)" at the problem's place.
+  private static func parserError(_ parser: yaml_parser_t) -> YAMLError {
+    let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+    if parser.error == YAML_READER_ERROR {
+      return YAMLError(
+        mark: YAMLMark(line: 1, column: 1),
+        message: "YAML: \(problem) at byte \(parser.problem_offset)")
+    }
+    let mark = YAMLMark(
+      line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+    var message = "YAML syntax: \(problem)"
+    if let context = parser.context.map({ String(cString: $0) }) {
+      message += " (\(context) at line \(parser.context_mark.line + 1))"
+    }
+    return YAMLError(mark: mark, message: message)
+  }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// What the "discuss with your doctor" report draws from the questionnaire.
+public struct ReportSpec: Sendable {
+  /// Item whose answer names the child in the report header.
+  public let nicknameItemID: String?
+  /// Item or computed value shown as the child's age.
+  public let ageID: String?
+  /// Item telling who filled the questionnaire in.
+  public let respondentItemID: String?
+  /// Section whose answers are listed as "medicines and supplements".
+  public let medicinesSectionID: String?
+  public let factors: [Factor]
+  public let rules: [ReportRule]
+  /// Free-text items shown verbatim.
+  public let observationItemIDs: [String]
+
+  static let empty = ReportSpec(
+    nicknameItemID: nil, ageID: nil, respondentItemID: nil, medicinesSectionID: nil, factors: [],
+    rules: [], observationItemIDs: [])
+}
+
+/// One of the factors the report discusses (for the seed: severity, comorbidities, diet and
+/// lifestyle, genetics).
+public struct Factor: Sendable, Identifiable {
+  public let id: String
+  public let title: LocalizedText
+  public let text: TextTemplate
+  /// A scale or computed value whose band the report shows.
+  public let scoreID: String?
+  public let questions: [TextTemplate]
+  public let sourceIDs: [String]
+}
+
+/// How urgently a point should be raised with the doctor.
+public enum Priority: String, Sendable, CaseIterable, Comparable, Codable {
+  case discussFirst = "discuss_first"
+  case discuss
+  case goodToKnow = "good_to_know"
+
+  var rank: Int { Priority.allCases.firstIndex(of: self)! }
+  public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
+}
+
+/// Condition → a discussion point.
+public struct ReportRule: Sendable, Identifiable {
+  public let id: String
+  /// `nil`: always raised.
+  public let condition: Condition?
+  public let priority: Priority
+  /// A factor id, or `safety`, `medicines`, `evidence`, `general`.
+  public let topic: String
+  /// What to raise, one line.
+  public let title: TextTemplate
+  /// Why, one or two sentences.
+  public let text: TextTemplate
+  public let questions: [TextTemplate]
+  public let sourceIDs: [String]
+  public let location: SourceLocation
+
+  /// Topics every questionnaire may use besides its factor ids.
+  public static let builtInTopics = ["safety", "medicines", "evidence", "general"]
+}
+
+/// A text with `{name}` placeholders, parsed at load time.
+public struct TextTemplate: Sendable {
+  /// One piece of a template.
+  public enum Piece: Sendable, Hashable {
+    case literal(String)
+    case placeholder(String)
+  }
+  /// The pieces per language.
+  public let pieces: [Language: [Piece]]
+  public let raw: LocalizedText
+
+  /// Names used by placeholders, in any language.
+  public var placeholderNames: Set<String> {
+    var names = Set<String>()
+    for list in pieces.values {
+      for case .placeholder(let name) in list { names.insert(name) }
+    }
+    return names
+  }
+
+  /// Fills the placeholders with `value(name)`.
+  public func render(in language: Language, value: (String) -> String) -> String {
+    let list = pieces[language] ?? pieces.values.first ?? []
+    var out = ""
+    for piece in list {
+      switch piece {
+      case .literal(let text): out += text
+      case .placeholder(let name): out += value(name)
+      }
+    }
+    return out
+  }
+
+  /// Splits `text` into literals and `{name}` placeholders; `{{`/`}}` are literal braces.
+  /// Returns `nil` and the offset of the problem when a brace is unbalanced.
+  static func parse(_ text: String) -> Result<[Piece], TemplateSyntaxError> {
+    var pieces: [Piece] = []
+    var literal = ""
+    let scalars = Array(text.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      let c = scalars[i]
+      if c == "{" {
+        if i + 1 < scalars.count, scalars[i + 1] == "{" {
+          literal.unicodeScalars.append("{")
+          i += 2
+          continue
+        }
+        guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
+          return .failure(TemplateSyntaxError(offset: i, message: "'{' without a closing '}'"))
+        }
+        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingCharacters(
+          in: .whitespaces)
+        guard Identifier.isValid(name) else {
+          return .failure(
+            TemplateSyntaxError(
+              offset: i,
+              message: "placeholder '{\(name)}' is not a name (write '{{' for a literal brace)"))
+        }
+        if !literal.isEmpty { pieces.append(.literal(literal)); literal = "" }
+        pieces.append(.placeholder(name))
+        i = close + 1
+      } else if c == "}" {
+        if i + 1 < scalars.count, scalars[i + 1] == "}" {
+          literal.unicodeScalars.append("}")
+          i += 2
+          continue
+        }
+        return .failure(
+          TemplateSyntaxError(
+            offset: i, message: "'}' without an opening '{' (write '}}' for a literal brace)"))
+      } else {
+        literal.unicodeScalars.append(c)
+        i += 1
+      }
+    }
+    if !literal.isEmpty { pieces.append(.literal(literal)) }
+    return .success(pieces)
+  }
+}
+
+struct TemplateSyntaxError: Error {
+  let offset: Int
+  let message: String
+}
+
+enum Identifier {
+  /// `[a-z][a-z0-9_]*`
+  static func isValid(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return name.unicodeScalars.allSatisfy {
+      ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+    }
+  }
+}
