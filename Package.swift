@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, dependencies pointing one way:
-// IntakeCore (no terminal) ← IntakeForm (pure form state) ← IntakeTerminal (ncurses) ← intake (CLI).
+// IntakeCore (no terminal) ← IntakeForm (pure form state) ← IntakeTerminal (ncurses, plain mode)
+// ← intake (argument parsing and wiring).
 let package = Package(
   name: "intake",
   platforms: [.macOS(.v13)],
@@ -22,18 +23,18 @@ let package = Package(
     .target(name: "IntakeForm", dependencies: ["IntakeCore"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
     .target(name: "IntakeTerminal", dependencies: ["IntakeForm", "CNcursesw"]),
+
     // The questionnaires under Questionnaires/ compiled into the binary, so `swift run intake`
     // works from any directory without a resource bundle.
     .executableTarget(name: "EmbedQuestionnairesTool", path: "Sources/EmbedQuestionnairesTool"),
     .plugin(
       name: "EmbedQuestionnaires",
       capability: .buildTool(),
-      dependencies: ["EmbedQuestionnairesTool"]
+      dependencies: ["EmbedQuestionnairesTool"],
+      path: "Sources/EmbedQuestionnairesPlugin"
     ),
-    .target(
-      name: "BuiltinQuestionnaires",
-      plugins: ["EmbedQuestionnaires"]
-    ),
+    .target(name: "BuiltinQuestionnaires", plugins: ["EmbedQuestionnaires"]),
+
     .executableTarget(
       name: "intake",
       dependencies: [
@@ -41,8 +42,20 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "IntakeCoreTests", dependencies: ["IntakeCore", "BuiltinQuestionnaires"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "IntakeFormTests", dependencies: ["IntakeForm"]),
+
+    // Benchmarks/engine.sh: load, validate and score times for generated questionnaires.
+    .executableTarget(
+      name: "intake-engine-benchmark",
+      dependencies: ["IntakeCore"],
+      path: "Benchmarks/EngineBenchmark"
+    ),
+
+    // Fixtures are read through #filePath, so tests see the files as committed.
+    .testTarget(
+      name: "IntakeCoreTests",
+      dependencies: ["IntakeCore", "BuiltinQuestionnaires"],
+      exclude: ["Fixtures"]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,36 @@
+import BuiltinQuestionnaires
+import Foundation
+import IntakeCore
+
+/// Where a questionnaire comes from: a file the user names, or one built into the binary.
+enum QuestionnaireSource {
+  case file(String)
+  case builtin(BuiltinQuestionnaire)
+
+  /// The named file, or the default built-in questionnaire when `path` is `nil`.
+  static func resolve(_ path: String?) throws -> QuestionnaireSource {
+    if let path { return .file(path) }
+    guard let builtin = BuiltinQuestionnaires.named(BuiltinQuestionnaires.defaultFileName) else {
+      throw CLIError(
+        "this build has no built-in questionnaire \(BuiltinQuestionnaires.defaultFileName)",
+        exitCode: .software)
+    }
+    return .builtin(builtin)
+  }
+
+  /// The name used in messages: the path, or `Questionnaires/NAME` for a built-in one.
+  var displayName: String {
+    switch self {
+    case .file(let path): path
+    case .builtin(let builtin): "Questionnaires/\(builtin.fileName)"
+    }
+  }
+
+  func load(today: LocalDate = .today()) throws(QuestionnaireLoadError) -> Questionnaire {
+    switch self {
+    case .file(let path): try QuestionnaireLoader.load(contentsOf: path, today: today)
+    case .builtin(let builtin):
+      try QuestionnaireLoader.load(yaml: builtin.yaml, file: displayName, today: today)
+    }
+  }
+}
