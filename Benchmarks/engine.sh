@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Load, validate and score times and peak memory for generated questionnaires of growing size.
+# Goal: load + validate + score under 200 ms at 10,000 items, growing linearly.
+# Usage: Benchmarks/engine.sh [SIZES...]   (default: 1000 10000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product intake-engine-benchmark 2>&1 | grep -E "error|warning" && exit 1 || true
+bin="$(swift build -c release --show-bin-path)/intake-engine-benchmark"
+sizes=("${@:-1000 10000}")
+read -r -a sizes <<<"${sizes[*]}"
+printf '%8s %8s %9s %12s %9s %9s %9s\n' items yaml_kb load_ms validate_ms score_ms total_ms peak_mb
+for n in "${sizes[@]}"; do
+  "$bin" "$n" 5 | python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+print("%8d %8d %9.1f %12.1f %9.1f %9.1f %9.1f" % (r["items"], r["yaml_kb"], r["load_ms"], r["validate_ms"], r["score_ms"], r["total_ms"], r["peak_mb"]))'
+done
