@@ -1,0 +1,36 @@
+import IntakeCore
+import Testing
+
+@Suite("Display width and wrapping")
+struct TextLayoutTests {
+  @Test(
+    "cells per character",
+    arguments: [
+      ("a", 1), ("ë", 1), ("e\u{0308}", 1), ("漢", 2), ("한", 2), ("😀", 2), ("❤️", 2), ("\u{200B}", 0),
+      ("\u{7}", 0), ("Ａ", 2), ("é", 1),
+    ])
+  func widths(text: String, cells: Int) {
+    #expect(DisplayWidth.of(text) == cells)
+  }
+
+  @Test("wrapping on words, by cells")
+  func wrapWords() {
+    #expect(
+      TextWrap.wrap("Hoe vaak eet uw kind noten?", width: 12) == [
+        "Hoe vaak eet", "uw kind", "noten?",
+      ])
+    #expect(TextWrap.wrap("漢字漢字漢字 ab", width: 6) == ["漢字漢", "字漢字", "ab"])
+    #expect(TextWrap.wrap("één twee", width: 3) == ["één", "twe", "e"])
+    #expect(TextWrap.wrap("a\n\nb", width: 10) == ["a", "", "b"])
+    #expect(TextWrap.wrap("", width: 10) == [""])
+    #expect(TextWrap.wrap("x\u{1B}[31my", width: 10) == ["x[31my"])
+  }
+
+  @Test("no wrapped line is wider than the width", arguments: [1, 2, 3, 7, 40, 80])
+  func neverTooWide(width: Int) {
+    let text = "Supercalifragilisticexpialidocious 漢字漢字漢字漢字 Zoë's ouders 😀😀😀 kijken naar   spaties."
+    for line in TextWrap.wrap(text, width: width) {
+      #expect(DisplayWidth.of(line) <= max(width, 2))
+    }
+  }
+}
