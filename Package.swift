@@ -50,6 +50,7 @@ let package = Package(
       path: "Benchmarks/EngineBenchmark"
     ),
 
+    .testTarget(name: "IntakeFormTests", dependencies: ["IntakeForm"], exclude: ["Fixtures"]),
     // Fixtures are read through #filePath, so tests see the files as committed.
     .testTarget(
       name: "IntakeCoreTests",

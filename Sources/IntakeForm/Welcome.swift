@@ -1,0 +1,56 @@
+import IntakeCore
+
+/// What the parent chose on the welcome screen.
+public enum WelcomeAction: Equatable, Sendable {
+  /// A new assessment for a new (or existing) child's profile.
+  case new(profile: String)
+  /// Continue an unfinished assessment.
+  case resume(assessmentID: String)
+  /// A new assessment pre-filled from the last finished one of this profile.
+  case followUp(profile: String)
+}
+
+/// What the store knows, for the welcome screen to offer.
+public struct WelcomeContext: Equatable, Sendable {
+  /// An unfinished assessment that can be continued.
+  public struct Unfinished: Equatable, Sendable {
+    public let assessmentID: String
+    public let profile: String
+    public let started: LocalDate
+    public let answered: Int
+
+    public init(assessmentID: String, profile: String, started: LocalDate, answered: Int) {
+      self.assessmentID = assessmentID
+      self.profile = profile
+      self.started = started
+      self.answered = answered
+    }
+  }
+
+  /// A profile with a finished assessment to follow up.
+  public struct Finished: Equatable, Sendable {
+    public let profile: String
+    public let completed: LocalDate
+
+    public init(profile: String, completed: LocalDate) {
+      self.profile = profile
+      self.completed = completed
+    }
+  }
+
+  public let unfinished: [Unfinished]
+  public let finished: [Finished]
+
+  public init(unfinished: [Unfinished] = [], finished: [Finished] = []) {
+    self.unfinished = unfinished
+    self.finished = finished
+  }
+}
+
+/// One row of the welcome screen.
+enum WelcomeRow: Equatable, Sendable {
+  case language
+  case resume(WelcomeContext.Unfinished)
+  case followUp(WelcomeContext.Finished)
+  case new
+}
