@@ -15,15 +15,42 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   public struct Entry: Codable, Sendable, Equatable {
     public var value: AnswerValue
     public var answeredAt: Date
+    /// The assessment this answer was copied from when a follow-up was pre-filled; `nil` once
+    /// the parent has answered (or confirmed) it in this assessment.
+    public var carriedFrom: String?
 
-    public init(value: AnswerValue, answeredAt: Date) {
+    public init(value: AnswerValue, answeredAt: Date, carriedFrom: String? = nil) {
       self.value = value
       self.answeredAt = answeredAt
+      self.carriedFrom = carriedFrom
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
       case value
       case answeredAt = "answered_at"
+      case carriedFrom = "carried_from"
+    }
+  }
+
+  /// An answer to an item that a newer questionnaire version no longer has. It is kept in the
+  /// file (never silently dropped) but not used; it returns to ``AnswerRecord/answers`` if a
+  /// later version asks the item again.
+  public struct RetiredEntry: Codable, Sendable, Equatable {
+    public var value: AnswerValue
+    public var answeredAt: Date
+    /// The questionnaire version the answer was given to.
+    public var questionnaireVersion: String
+
+    public init(value: AnswerValue, answeredAt: Date, questionnaireVersion: String) {
+      self.value = value
+      self.answeredAt = answeredAt
+      self.questionnaireVersion = questionnaireVersion
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+      case value
+      case answeredAt = "answered_at"
+      case questionnaireVersion = "questionnaire_version"
     }
   }
 
@@ -35,6 +62,9 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   public var language: Language
   /// The folder name of the child's profile.
   public var profile: String
+  /// The child's nickname as the parent typed it (the folder name is derived from it); lets an
+  /// exported file be imported under the same name elsewhere.
+  public var profileName: String?
   public var status: Status
   public var created: Date
   public var updated: Date
@@ -42,13 +72,16 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   public var followUpOf: String?
   /// Answers by item id, including answers to items that are hidden now (kept, never counted).
   public var answers: [String: Entry]
+  /// Answers to items the current questionnaire version no longer has, by item id.
+  public var retired: [String: RetiredEntry]
   /// The item the parent was at, so a resumed walk starts there.
   public var position: String?
 
   public init(
     id: String, questionnaireID: String, questionnaireVersion: String, language: Language,
     profile: String, status: Status = .inProgress, created: Date, updated: Date? = nil,
-    followUpOf: String? = nil, answers: [String: Entry] = [:], position: String? = nil
+    followUpOf: String? = nil, answers: [String: Entry] = [:], position: String? = nil,
+    profileName: String? = nil, retired: [String: RetiredEntry] = [:]
   ) {
     format = Self.currentFormat
     self.id = id
@@ -56,11 +89,13 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
     self.questionnaireVersion = questionnaireVersion
     self.language = language
     self.profile = profile
+    self.profileName = profileName
     self.status = status
     self.created = created
     self.updated = updated ?? created
     self.followUpOf = followUpOf
     self.answers = answers
+    self.retired = retired
     self.position = position
   }
 
@@ -72,10 +107,49 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   /// `id@version` of the questionnaire these answers belong to.
   public var questionnaireReference: String { "\(questionnaireID)@\(questionnaireVersion)" }
 
-  enum CodingKeys: String, CodingKey {
-    case format, id, language, profile, status, created, updated, answers, position
+  enum CodingKeys: String, CodingKey, CaseIterable {
+    case format, id, language, profile, status, created, updated, answers, retired, position
     case questionnaireID = "questionnaire_id"
     case questionnaireVersion = "questionnaire_version"
+    case profileName = "profile_name"
     case followUpOf = "follow_up_of"
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    format = try container.decode(Int.self, forKey: .format)
+    id = try container.decode(String.self, forKey: .id)
+    questionnaireID = try container.decode(String.self, forKey: .questionnaireID)
+    questionnaireVersion = try container.decode(String.self, forKey: .questionnaireVersion)
+    language = try container.decode(Language.self, forKey: .language)
+    profile = try container.decode(String.self, forKey: .profile)
+    profileName = try container.decodeIfPresent(String.self, forKey: .profileName)
+    status = try container.decode(Status.self, forKey: .status)
+    created = try container.decode(Date.self, forKey: .created)
+    updated = try container.decode(Date.self, forKey: .updated)
+    followUpOf = try container.decodeIfPresent(String.self, forKey: .followUpOf)
+    answers = try container.decode([String: Entry].self, forKey: .answers)
+    // Absent in files written before any questionnaire change: nothing was retired.
+    retired = try container.decodeIfPresent([String: RetiredEntry].self, forKey: .retired) ?? [:]
+    position = try container.decodeIfPresent(String.self, forKey: .position)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(format, forKey: .format)
+    try container.encode(id, forKey: .id)
+    try container.encode(questionnaireID, forKey: .questionnaireID)
+    try container.encode(questionnaireVersion, forKey: .questionnaireVersion)
+    try container.encode(language, forKey: .language)
+    try container.encode(profile, forKey: .profile)
+    try container.encodeIfPresent(profileName, forKey: .profileName)
+    try container.encode(status, forKey: .status)
+    try container.encode(created, forKey: .created)
+    try container.encode(updated, forKey: .updated)
+    try container.encodeIfPresent(followUpOf, forKey: .followUpOf)
+    try container.encode(answers, forKey: .answers)
+    // Only files whose questionnaire changed have retired answers; the others stay as before.
+    if !retired.isEmpty { try container.encode(retired, forKey: .retired) }
+    try container.encodeIfPresent(position, forKey: .position)
   }
 }

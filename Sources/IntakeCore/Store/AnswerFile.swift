@@ -1,0 +1,264 @@
+import Foundation
+
+/// Reading and writing one answers file (docs/answers-format.md), strictly: broken JSON, a
+/// missing or mistyped field, an unknown or repeated key, or a newer format is an error that names
+/// the file, the line and column, and the key path.
+public enum AnswerFile {
+  /// Reads and decodes the answers file at `path`; errors name `path` as given.
+  public static func load(contentsOf path: String) throws(AnswerStoreError) -> AnswerRecord {
+    try decode(FileSystem.read(path), file: path)
+  }
+
+  /// Decodes an answers file's bytes; `file` names it in messages.
+  public static func decode(_ data: Data, file: String) throws(AnswerStoreError) -> AnswerRecord {
+    try decode(Array(data), file: file)
+  }
+
+  /// The bytes written for `record`: pretty-printed JSON with sorted keys (so two versions of a
+  /// file compare line by line) and a final newline.
+  public static func encode(_ record: AnswerRecord) throws(AnswerStoreError) -> Data {
+    do {
+      var data = try encoder().encode(record)
+      data.append(0x0A)
+      return data
+    } catch {
+      throw .cannotWrite(file: "\(record.id).json", reason: "cannot encode the answers: \(error)")
+    }
+  }
+
+  static func encoder() -> JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.dateEncodingStrategy = .custom { date, encoder in
+      var container = encoder.singleValueContainer()
+      try container.encode(Timestamp.format(date))
+    }
+    return encoder
+  }
+
+  static func decoder() -> JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .custom { decoder in
+      let container = try decoder.singleValueContainer()
+      let text = try container.decode(String.self)
+      guard let date = Timestamp.parse(text) else {
+        throw DecodingError.dataCorruptedError(
+          in: container,
+          debugDescription:
+            "expected a date and time with a time zone such as 2026-11-25T10:42:07.000Z, "
+            + "found '\(text)'")
+      }
+      return date
+    }
+    return decoder
+  }
+
+  static func decode(_ bytes: [UInt8], file: String) throws(AnswerStoreError) -> AnswerRecord {
+    let located = LocatedDecoding(file: file)
+    let root = try located.parse(bytes)
+    try located.checkFormat(root)
+    try located.checkKeys(root)
+    let record: AnswerRecord = try located.decode(AnswerRecord.self, from: bytes, root: root)
+    try located.checkContents(record, root: root)
+    return record
+  }
+}
+
+/// Decodes with Foundation's decoder and turns its key paths into lines and columns through a
+/// ``JSONNode`` tree of the same text.
+struct LocatedDecoding {
+  let file: String
+
+  func error(at position: JSONPosition, _ message: String) -> AnswerStoreError {
+    .invalidFile(
+      Diagnostic(
+        location: SourceLocation(file: file, line: position.line, column: position.column),
+        message: message))
+  }
+
+  func parse(_ bytes: [UInt8]) throws(AnswerStoreError) -> JSONNode {
+    let root: JSONNode
+    do {
+      root = try JSONLocator.parse(bytes)
+    } catch {
+      throw self.error(at: error.position, error.message)
+    }
+    guard case .object = root.kind else {
+      throw error(at: root.position, "expected an object with the answers, found \(root.kindName)")
+    }
+    return root
+  }
+
+  /// A newer format is refused before anything else is checked: its fields may differ.
+  func checkFormat(_ root: JSONNode) throws(AnswerStoreError) {
+    guard let member = root.member("format") else { return }
+    guard case .number(let text) = member.value.kind, let format = Int(text) else {
+      throw error(
+        at: member.value.position,
+        "expected the format version as a whole number at format, found \(member.value.kindName)")
+    }
+    if format > AnswerRecord.currentFormat {
+      throw .newerFormat(file: file, format: format, supported: AnswerRecord.currentFormat)
+    }
+    if format < 1 {
+      throw error(at: member.value.position, "format \(format) does not exist (expected 1)")
+    }
+  }
+
+  /// Unknown keys are typos in a hand-edited file: an error, never silently ignored.
+  func checkKeys(_ root: JSONNode) throws(AnswerStoreError) {
+    try checkDuplicates(root, path: [])
+    try checkKnown(
+      root, allowed: AnswerRecord.CodingKeys.allCases.map(\.stringValue), path: [])
+    for (field, allowed) in [
+      ("answers", AnswerRecord.Entry.CodingKeys.allCases.map(\.stringValue)),
+      ("retired", AnswerRecord.RetiredEntry.CodingKeys.allCases.map(\.stringValue)),
+    ] {
+      guard case .object(let entries)? = root.member(field)?.value.kind else { continue }
+      for entry in entries {
+        try checkKnown(entry.value, allowed: allowed, path: [.key(field), .key(entry.key)])
+      }
+    }
+  }
+
+  private func checkKnown(_ node: JSONNode, allowed: [String], path: [JSONPathComponent])
+    throws(AnswerStoreError)
+  {
+    guard case .object(let members) = node.kind else { return }
+    for member in members where !allowed.contains(member.key) {
+      let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
+      throw error(
+        at: member.keyPosition,
+        "unknown key '\(member.key)'\(place) (expected one of \(allowed.sorted().joined(separator: ", ")))"
+      )
+    }
+  }
+
+  private func checkDuplicates(_ node: JSONNode, path: [JSONPathComponent])
+    throws(AnswerStoreError)
+  {
+    switch node.kind {
+    case .object(let members):
+      var seen: Set<String> = []
+      for member in members {
+        guard seen.insert(member.key).inserted else {
+          let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
+          throw error(at: member.keyPosition, "the key '\(member.key)' appears twice\(place)")
+        }
+        try checkDuplicates(member.value, path: path + [.key(member.key)])
+      }
+    case .array(let elements):
+      for (offset, element) in elements.enumerated() {
+        try checkDuplicates(element, path: path + [.index(offset)])
+      }
+    default: break
+    }
+  }
+
+  func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], root: JSONNode)
+    throws(AnswerStoreError) -> T
+  {
+    do {
+      return try AnswerFile.decoder().decode(type, from: Data(bytes))
+    } catch let decodingError as DecodingError {
+      throw locate(decodingError, root: root)
+    } catch {
+      throw self.error(at: root.position, "\(error)")
+    }
+  }
+
+  private func locate(_ decodingError: DecodingError, root: JSONNode) -> AnswerStoreError {
+    func walk(_ codingPath: [any CodingKey]) -> (JSONNode, [JSONPathComponent]) {
+      var node = root
+      var path: [JSONPathComponent] = []
+      for key in codingPath {
+        switch node.kind {
+        case .object:
+          path.append(.key(key.stringValue))
+          guard let member = node.member(key.stringValue) else { return (node, path) }
+          node = member.value
+        case .array(let elements):
+          guard let index = key.intValue, elements.indices.contains(index) else {
+            return (node, path)
+          }
+          path.append(.index(index))
+          node = elements[index]
+        default:
+          return (node, path)
+        }
+      }
+      return (node, path)
+    }
+    func at(_ path: [JSONPathComponent]) -> String {
+      path.isEmpty ? "" : " at \(JSONPathComponent.describe(path))"
+    }
+    switch decodingError {
+    case .keyNotFound(let key, let context):
+      let (node, path) = walk(context.codingPath)
+      let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
+      return error(at: node.position, "missing key '\(key.stringValue)'\(place)")
+    case .typeMismatch(let type, let context):
+      let (node, path) = walk(context.codingPath)
+      return error(
+        at: node.position, "expected \(Self.describe(type))\(at(path)), found \(node.kindName)")
+    case .valueNotFound(let type, let context):
+      let (node, path) = walk(context.codingPath)
+      return error(at: node.position, "expected \(Self.describe(type))\(at(path)), found null")
+    case .dataCorrupted(let context):
+      let (node, path) = walk(context.codingPath)
+      return error(at: node.position, "\(context.debugDescription)\(at(path))")
+    @unknown default:
+      return error(at: root.position, "\(decodingError)")
+    }
+  }
+
+  private static func describe(_ type: Any.Type) -> String {
+    switch type {
+    case is String.Type: "text"
+    case is Int.Type: "a whole number"
+    case is Double.Type: "a number"
+    case is Bool.Type: "true or false"
+    case is Date.Type: "a date and time"
+    case is [String].Type: "a list of option ids"
+    default:
+      String(describing: type).hasPrefix("Array") ? "a list" : "an object"
+    }
+  }
+
+  /// Checks the decoded values that JSON types alone cannot: names usable as file names.
+  func checkContents(_ record: AnswerRecord, root: JSONNode) throws(AnswerStoreError) {
+    func position(_ key: String) -> JSONPosition {
+      root.member(key)?.value.position ?? root.position
+    }
+    if let problem = AssessmentID.problem(record.id) {
+      throw error(at: position("id"), "the id '\(record.id)' \(problem)")
+    }
+    if let followUp = record.followUpOf, let problem = AssessmentID.problem(followUp) {
+      throw error(at: position("follow_up_of"), "the id '\(followUp)' \(problem)")
+    }
+    if let problem = ProfileFolder.problem(record.profile) {
+      throw error(at: position("profile"), "the profile '\(record.profile)' \(problem)")
+    }
+    if record.questionnaireID.isEmpty {
+      throw error(at: position("questionnaire_id"), "the questionnaire id is empty")
+    }
+    for field in ["answers", "retired"] {
+      guard case .object(let members)? = root.member(field)?.value.kind else { continue }
+      for member in members where member.key.isEmpty {
+        throw error(at: member.keyPosition, "an answer without an item id in \(field)")
+      }
+    }
+  }
+}
+
+extension AnswerRecord.Status {
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let text = try container.decode(String.self)
+    guard let status = Self(rawValue: text) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "expected 'in_progress' or 'complete', found '\(text)'")
+    }
+    self = status
+  }
+}

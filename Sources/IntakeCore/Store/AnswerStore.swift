@@ -1,0 +1,362 @@
+import Foundation
+
+/// An assessment found in the store: its answers, its file and its profile.
+public struct StoredAssessment: Sendable, Equatable {
+  public let record: AnswerRecord
+  /// Path of the answers file.
+  public let file: String
+  public let profile: Profile
+}
+
+/// The assessments of one profile that could be read, and why the others could not. A broken file
+/// never hides the good ones.
+public struct AssessmentListing: Sendable, Equatable {
+  /// Oldest first (by creation time, then id).
+  public let assessments: [StoredAssessment]
+  /// One error per answers file that could not be read, naming the file and the place.
+  public let problems: [AnswerStoreError]
+}
+
+/// A new follow-up assessment, open for writing, and what became of the previous answers.
+public struct FollowUp {
+  public let session: AssessmentSession
+  /// Kept, retired and incompatible answers, when the previous assessment used another version
+  /// (or an answer no longer fits, e.g. a date now out of range).
+  public let migration: MigrationReport
+}
+
+/// The answers kept on this computer: a data folder with one folder per child (profile), each
+/// holding one JSON file per assessment (docs/answers-format.md).
+///
+/// ```
+/// DATA/zoë/profile.json                 the nickname as typed
+/// DATA/zoë/20261125-104207-3fa91c.json  one assessment
+/// DATA/zoë/.20261125-104207-3fa91c.lock its lock (flock), kept
+/// ```
+///
+/// Folders are 0700 and files 0600, whatever the umask; looser ones are tightened when written
+/// into. Every write is atomic; only an ``AssessmentSession`` writes an assessment, under its lock.
+/// Reading needs no lock: a file is always either the old or the new version.
+public struct AnswerStore: Sendable {
+  /// The data folder.
+  public let directory: URL
+  /// Test seams in the write path; empty outside tests.
+  package var faults = WriteFaults()
+
+  public init(directory: URL) {
+    self.directory = directory.standardizedFileURL
+  }
+
+  /// The data folder from the environment: `INTAKE_DATA_DIR`, else `$XDG_DATA_HOME/intake`, else
+  /// `~/.local/share/intake`. (`--data-dir` comes before all of these; the command line handles
+  /// it.)
+  public static func defaultDirectory(environment: [String: String]) throws(AnswerStoreError)
+    -> URL
+  {
+    if let path = environment["INTAKE_DATA_DIR"], !path.isEmpty {
+      return URL(fileURLWithPath: path, isDirectory: true)
+    }
+    // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
+    if let base = environment["XDG_DATA_HOME"], base.hasPrefix("/") {
+      return URL(fileURLWithPath: base, isDirectory: true).appending(path: "intake")
+    }
+    if let home = environment["HOME"], !home.isEmpty {
+      return URL(fileURLWithPath: home, isDirectory: true).appending(path: ".local/share/intake")
+    }
+    throw .noDataDirectory
+  }
+
+  private var root: String { directory.path }
+
+  private func folderPath(_ profile: Profile) -> String { "\(root)/\(profile.folder)" }
+
+  func path(of id: String, in profile: Profile) -> String {
+    "\(folderPath(profile))/\(id).json"
+  }
+
+  private func lockPath(of id: String, in profile: Profile) -> String {
+    "\(folderPath(profile))/.\(id).lock"
+  }
+
+  // MARK: Profiles
+
+  /// Every profile, sorted by nickname. A folder without a readable `profile.json` is listed
+  /// under its folder name.
+  public func profiles() throws(AnswerStoreError) -> [Profile] {
+    var profiles: [Profile] = []
+    for name in try FileSystem.list(root) where ProfileFolder.problem(name) == nil {
+      guard FileSystem.kind("\(root)/\(name)") == .folder else { continue }
+      profiles.append(profile(inFolder: name))
+    }
+    return profiles.sorted {
+      ($0.name.lowercased(), $0.folder) < ($1.name.lowercased(), $1.folder)
+    }
+  }
+
+  /// The profile in `folder`, its nickname read from `profile.json` when there is one.
+  func profile(inFolder folder: String) -> Profile {
+    let file = "\(root)/\(folder)/\(ProfileInfo.fileName)"
+    guard let data = try? FileSystem.read(file),
+      let info = try? ProfileInfo.decode(data, file: file)
+    else { return Profile(folder: folder, name: folder) }
+    return Profile(folder: folder, name: info.name)
+  }
+
+  /// The profile whose nickname is `name` (ignoring case and spacing) or whose folder is `name`;
+  /// `nil` when there is none.
+  public func profile(named name: String) throws(AnswerStoreError) -> Profile? {
+    let all = try profiles()
+    return all.first { ProfileName.matches($0.name, name) } ?? all.first { $0.folder == name }
+  }
+
+  /// The profile for nickname `name`, created when there is none. Its folder name is derived from
+  /// the nickname; when another nickname already has that folder, `-2`, `-3`… is added.
+  public func createProfile(named name: String, now: Date = Date()) throws(AnswerStoreError)
+    -> Profile
+  {
+    if let problem = ProfileName.problem(name) { throw .invalidName(name, reason: problem) }
+    if let existing = try profile(named: name), ProfileName.matches(existing.name, name) {
+      return existing
+    }
+    try FileSystem.ensureFolder(root)
+    let base = ProfileFolder.derive(from: name)
+    var suffix = 1
+    while true {
+      let folder = suffix == 1 ? base : "\(base)-\(suffix)"
+      let path = "\(root)/\(folder)"
+      // mkdir is the claim: of two processes creating the same name, one gets EEXIST and moves on.
+      if mkdir(path, FileSystem.folderMode) == 0 {
+        try FileSystem.ensureFolder(path)
+        let info = ProfileInfo(
+          name: ProfileName.normalized(name), created: Timestamp.normalized(now))
+        try FileSystem.writeAtomically(
+          try info.encoded(), to: "\(path)/\(ProfileInfo.fileName)", faults: faults)
+        try FileSystem.syncFolder(root, for: path)
+        return Profile(folder: folder, name: info.name)
+      }
+      guard errno == EEXIST else {
+        throw .cannotWrite(file: path, reason: FileSystem.reason())
+      }
+      suffix += 1
+    }
+  }
+
+  // MARK: Finding assessments
+
+  /// The assessments of `profile`, oldest first, and one problem per file that cannot be read.
+  public func assessments(in profile: Profile) throws(AnswerStoreError) -> AssessmentListing {
+    let folder = folderPath(profile)
+    var found: [StoredAssessment] = []
+    var problems: [AnswerStoreError] = []
+    for name in try FileSystem.list(folder) {
+      guard name.hasSuffix(".json"), !name.hasPrefix("."), name != ProfileInfo.fileName else {
+        continue
+      }
+      let id = String(name.dropLast(5))
+      do {
+        found.append(try load(id: id, in: profile))
+      } catch {
+        problems.append(error)
+      }
+    }
+    found.sort { ($0.record.created, $0.record.id) < ($1.record.created, $1.record.id) }
+    return AssessmentListing(assessments: found, problems: problems)
+  }
+
+  /// Reads one assessment without locking it.
+  /// - Throws: a located ``AnswerStoreError/invalidFile(_:)`` for a broken file, also when its
+  ///   id or profile does not match its file name and folder.
+  public func load(id: String, in profile: Profile) throws(AnswerStoreError) -> StoredAssessment {
+    let file = path(of: id, in: profile)
+    if let problem = AssessmentID.problem(id) {
+      throw .invalidName(file, reason: "answers files are named ID.json, and the id \(problem)")
+    }
+    let data = try FileSystem.read(file)
+    let record = try AnswerFile.decode(data, file: file)
+    try checkPlace(record, file: file, data: data, profile: profile, id: id)
+    return StoredAssessment(record: record, file: file, profile: profile)
+  }
+
+  /// A file copied by hand into another folder or renamed would be written back under a name
+  /// that does not match its contents; refuse it with a message that says so.
+  private func checkPlace(
+    _ record: AnswerRecord, file: String, data: Data, profile: Profile, id: String
+  ) throws(AnswerStoreError) {
+    let located = LocatedDecoding(file: file)
+    guard record.id == id, record.profile == profile.folder else {
+      let root = try located.parse(Array(data))
+      if record.id != id {
+        throw located.error(
+          at: root.member("id")?.value.position ?? root.position,
+          "the id '\(record.id)' does not match the file name '\(id).json' "
+            + "(use 'intake import' to add a file to the store)")
+      }
+      throw located.error(
+        at: root.member("profile")?.value.position ?? root.position,
+        "the profile '\(record.profile)' does not match the folder '\(profile.folder)' "
+          + "(use 'intake import' to move a file to another profile)")
+    }
+  }
+
+  /// The assessment with id `id`, in whichever profile it is.
+  public func assessment(id: String) throws(AnswerStoreError) -> StoredAssessment {
+    if let problem = AssessmentID.problem(id) {
+      throw .invalidName(id, reason: "an assessment id \(problem)")
+    }
+    for profile in try profiles() where FileSystem.kind(path(of: id, in: profile)) == .file {
+      return try load(id: id, in: profile)
+    }
+    throw .notFound("no assessment '\(id)' in \(root) ('intake list' shows them)")
+  }
+
+  /// Unfinished assessments of `profile`, the most recently changed first: what `intake` offers
+  /// to resume.
+  public func unfinished(in profile: Profile) throws(AnswerStoreError) -> [StoredAssessment] {
+    try assessments(in: profile).assessments
+      .filter { $0.record.status == .inProgress }
+      .sorted { $0.record.updated > $1.record.updated }
+  }
+
+  /// The most recently created complete assessment of `profile`: what a follow-up starts from.
+  public func latestComplete(in profile: Profile) throws(AnswerStoreError) -> StoredAssessment? {
+    try assessments(in: profile).assessments.last { $0.record.status == .complete }
+  }
+
+  /// The assessment `record` is compared with: the one it follows up, or else the latest complete
+  /// assessment of the same profile created before it; `nil` when there is none.
+  /// - Throws: the error of the followed-up file when it exists but cannot be read (comparing
+  ///   with another one instead would mislead).
+  public func previous(of record: AnswerRecord) throws(AnswerStoreError) -> StoredAssessment? {
+    let profile = self.profile(inFolder: record.profile)
+    if let earlier = record.followUpOf, FileSystem.kind(path(of: earlier, in: profile)) == .file {
+      return try load(id: earlier, in: profile)
+    }
+    return try assessments(in: profile).assessments.last {
+      $0.record.status == .complete && $0.record.id != record.id
+        && $0.record.created < record.created
+    }
+  }
+
+  // MARK: Writing assessments
+
+  /// Starts a new, empty assessment of `questionnaire` for `profile` and opens it.
+  public func createAssessment(
+    in profile: Profile, questionnaire: Questionnaire, language: Language, now: Date = Date()
+  ) throws(AnswerStoreError) -> AssessmentSession {
+    let now = Timestamp.normalized(now)
+    let record = AnswerRecord(
+      id: AssessmentID.make(at: now), questionnaireID: questionnaire.id,
+      questionnaireVersion: questionnaire.version, language: language, profile: profile.folder,
+      created: now, profileName: profile.name)
+    return try create(record, in: profile)
+  }
+
+  /// Starts a follow-up of `previous`: a new assessment of `questionnaire` pre-filled with every
+  /// previous answer (each marked with ``AnswerRecord/Entry/carriedFrom`` and keeping the time it
+  /// was given), so the parent only changes what changed. Answers are moved to the questionnaire's
+  /// version as ``AnswerMigration`` describes; the previous file is not touched.
+  /// - Parameter language: the new assessment's language; the previous one's when `nil`.
+  public func createFollowUp(
+    of previous: AnswerRecord, questionnaire: Questionnaire, language: Language? = nil,
+    today: LocalDate, now: Date = Date()
+  ) throws(AnswerStoreError) -> FollowUp {
+    let now = Timestamp.normalized(now)
+    let profile = self.profile(inFolder: previous.profile)
+    var record = AnswerRecord(
+      id: AssessmentID.make(at: now), questionnaireID: previous.questionnaireID,
+      questionnaireVersion: previous.questionnaireVersion,
+      language: language ?? previous.language, profile: profile.folder, created: now,
+      followUpOf: previous.id,
+      answers: previous.answers.mapValues {
+        AnswerRecord.Entry(value: $0.value, answeredAt: $0.answeredAt, carriedFrom: previous.id)
+      },
+      profileName: previous.profileName ?? profile.name)
+    let (migrated, report) = try AnswerMigration.migrate(record, to: questionnaire, today: today)
+    record = migrated
+    return FollowUp(session: try create(record, in: profile), migration: report)
+  }
+
+  private func create(_ record: AnswerRecord, in profile: Profile) throws(AnswerStoreError)
+    -> AssessmentSession
+  {
+    try FileSystem.ensureFolder(root)
+    try FileSystem.ensureFolder(folderPath(profile))
+    let file = path(of: record.id, in: profile)
+    let lock = try FileLock.acquire(lockPath(of: record.id, in: profile), for: file)
+    guard FileSystem.kind(file) == .missing else { throw .alreadyExists(file: file) }
+    try FileSystem.writeAtomically(try AnswerFile.encode(record), to: file, faults: faults)
+    return AssessmentSession(record: record, file: file, lock: lock, faults: faults)
+  }
+
+  /// Opens assessment `id` of `profile` for writing: takes its lock, clears what a process that
+  /// died mid-write left behind, and reads it. A file that cannot be read is left exactly as it
+  /// is.
+  /// - Throws: ``AnswerStoreError/locked(file:)`` when another intake has it open.
+  public func open(_ id: String, in profile: Profile) throws(AnswerStoreError)
+    -> AssessmentSession
+  {
+    if let problem = AssessmentID.problem(id) {
+      throw .invalidName(id, reason: "the id \(problem)")
+    }
+    let file = path(of: id, in: profile)
+    guard FileSystem.kind(file) == .file else {
+      throw .notFound("no assessment '\(id)' in profile '\(profile.name)' (\(file))")
+    }
+    try FileSystem.ensureFolder(root)
+    try FileSystem.ensureFolder(folderPath(profile))
+    let lock = try FileLock.acquire(lockPath(of: id, in: profile), for: file)
+    FileSystem.removeTemporaries(of: "\(id).json", in: folderPath(profile))
+    let stored = try load(id: id, in: profile)
+    return AssessmentSession(record: stored.record, file: file, lock: lock, faults: faults)
+  }
+
+  /// Opens `assessment` for writing; see ``open(_:in:)``.
+  public func open(_ assessment: StoredAssessment) throws(AnswerStoreError) -> AssessmentSession {
+    try open(assessment.record.id, in: assessment.profile)
+  }
+
+  // MARK: Moving files
+
+  /// Adds the answers file at `path` to the store, in the profile named `profileName` (created
+  /// when needed), else the one the file names. The file must load cleanly; an assessment with
+  /// the same id is never replaced.
+  public func importFile(atPath path: String, into profileName: String? = nil, now: Date = Date())
+    throws(AnswerStoreError) -> StoredAssessment
+  {
+    var record = try AnswerFile.load(contentsOf: path)
+    let name = profileName ?? record.profileName ?? record.profile
+    let profile = try createProfile(named: name, now: now)
+    if let existing = try? assessment(id: record.id) {
+      throw .alreadyExists(file: existing.file)
+    }
+    record.profile = profile.folder
+    record.profileName = profile.name
+    let file = self.path(of: record.id, in: profile)
+    let lock = try FileLock.acquire(lockPath(of: record.id, in: profile), for: file)
+    defer { lock.release() }
+    guard FileSystem.kind(file) == .missing else { throw .alreadyExists(file: file) }
+    try FileSystem.writeAtomically(try AnswerFile.encode(record), to: file, faults: faults)
+    return StoredAssessment(record: record, file: file, profile: profile)
+  }
+
+  /// Writes a copy of `assessment` to `path` (0600, atomically). An existing file is replaced only
+  /// when `replacing` is true.
+  public func export(_ assessment: StoredAssessment, toPath path: String, replacing: Bool = false)
+    throws(AnswerStoreError)
+  {
+    switch FileSystem.kind(path) {
+    case .missing: break
+    case .file: if !replacing { throw .alreadyExists(file: path) }
+    case .folder, .other: throw .cannotWrite(file: path, reason: "it is not a regular file")
+    }
+    try FileSystem.writeAtomically(try contents(of: assessment), to: path, faults: faults)
+  }
+
+  /// The bytes of `assessment`'s file, as they are on disk, after checking they still load:
+  /// exporting a broken file would only move the problem.
+  public func contents(of assessment: StoredAssessment) throws(AnswerStoreError) -> Data {
+    let data = try FileSystem.read(assessment.file)
+    _ = try AnswerFile.decode(data, file: assessment.file)
+    return data
+  }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// One assessment open for writing. It holds the assessment's lock until ``close()`` (or until it
+/// is released, or the process ends), so a second intake cannot write the same file.
+///
+/// Every change is written to disk atomically before the method returns: a return is the
+/// acknowledgement that the answer is stored. When a write fails the method throws, the file on
+/// disk is unchanged and so is ``record``.
+public final class AssessmentSession {
+  /// The assessment as it is on disk now.
+  public private(set) var record: AnswerRecord
+  /// The answers file.
+  public let file: String
+  private var lock: FileLock?
+  private let faults: WriteFaults
+
+  init(record: AnswerRecord, file: String, lock: FileLock, faults: WriteFaults) {
+    self.record = record
+    self.file = file
+    self.lock = lock
+    self.faults = faults
+  }
+
+  deinit { lock?.release() }
+
+  /// Whether the session still holds the lock and can write.
+  public var isOpen: Bool { lock != nil }
+
+  /// Stores `value` as the answer to `itemID` (or removes the answer when `value` is `nil`),
+  /// given at `time`.
+  public func record(_ value: AnswerValue?, for itemID: String, at time: Date = Date())
+    throws(AnswerStoreError)
+  {
+    guard !itemID.isEmpty else { throw .invalidName(itemID, reason: "an item id cannot be empty") }
+    let time = Timestamp.normalized(time)
+    try commit(at: time) { record in
+      if let value {
+        record.answers[itemID] = AnswerRecord.Entry(value: value, answeredAt: time)
+      } else {
+        record.answers[itemID] = nil
+      }
+    }
+  }
+
+  /// Remembers the item the parent is at, so a resumed walk starts there.
+  public func setPosition(_ itemID: String?, at time: Date = Date()) throws(AnswerStoreError) {
+    try commit(at: time) { $0.position = itemID }
+  }
+
+  /// Marks the assessment complete (the parent finished it).
+  public func markComplete(at time: Date = Date()) throws(AnswerStoreError) {
+    try commit(at: time) { $0.status = .complete }
+  }
+
+  /// Marks a complete assessment as in progress again (the parent reopened it to change it).
+  public func markInProgress(at time: Date = Date()) throws(AnswerStoreError) {
+    try commit(at: time) { $0.status = .inProgress }
+  }
+
+  /// Moves the answers to `questionnaire`'s version (see ``AnswerMigration``) and stores the
+  /// result. Show the report to the parent: it lists retired answers and those to redo.
+  @discardableResult
+  public func migrate(to questionnaire: Questionnaire, today: LocalDate, at time: Date = Date())
+    throws(AnswerStoreError) -> MigrationReport
+  {
+    let (migrated, report) = try AnswerMigration.migrate(record, to: questionnaire, today: today)
+    try commit(at: time) { $0 = migrated }
+    return report
+  }
+
+  /// Releases the lock; the session cannot write after this.
+  public func close() {
+    lock?.release()
+    lock = nil
+  }
+
+  private func commit(at time: Date, _ change: (inout AnswerRecord) -> Void)
+    throws(AnswerStoreError)
+  {
+    guard isOpen else { throw .closed(file: file) }
+    var next = record
+    change(&next)
+    next.updated = Timestamp.normalized(time)
+    try FileSystem.writeAtomically(try AnswerFile.encode(next), to: file, faults: faults)
+    record = next
+  }
+}

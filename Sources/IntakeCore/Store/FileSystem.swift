@@ -1,0 +1,263 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `read(2)`, named apart from ``FileSystem/read(_:)``.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+  #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+  #else
+    Darwin.read(fd, buffer, count)
+  #endif
+}
+
+/// Test seams in the write path. Production code leaves them empty; tests and the fault runner use
+/// them to fail (or die) at the one moment that matters: the new file is written and flushed but
+/// not yet renamed over the old one.
+package struct WriteFaults: Sendable {
+  /// Called with the temporary file's path after it is written and fsynced, before the rename.
+  /// Throwing aborts the write as a real failure would.
+  package var beforeRename: (@Sendable (_ temporaryFile: String) throws -> Void)?
+
+  package init(beforeRename: (@Sendable (_ temporaryFile: String) throws -> Void)? = nil) {
+    self.beforeRename = beforeRename
+  }
+}
+
+/// The few POSIX operations the store needs, each turning `errno` into a readable reason. Paths
+/// are plain strings: they go straight to the system calls.
+enum FileSystem {
+  /// Folders the store creates or writes into: only the parent may look inside.
+  static let folderMode: mode_t = 0o700
+  /// Files the store writes: only the parent may read them.
+  static let fileMode: mode_t = 0o600
+  /// No answers file comes near this; a bigger file is not one.
+  static let maximumFileSize = 16 * 1024 * 1024
+
+  static func reason(_ code: Int32 = errno) -> String {
+    switch code {
+    case ENOENT: "no such file or folder"
+    case EACCES, EPERM: "permission denied"
+    case ENOSPC: "the disk is full"
+    case EDQUOT: "the disk quota is used up"
+    case EROFS: "the disk is read-only"
+    case EISDIR: "it is a folder"
+    case ENOTDIR: "a part of the path is not a folder"
+    case ELOOP: "it is a symbolic link"
+    default: String(cString: strerror(code))
+    }
+  }
+
+  /// The whole content of the regular file at `path`.
+  static func read(_ path: String) throws(AnswerStoreError) -> Data {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { throw .unreadable(file: path, reason: reason()) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, reason: reason()) }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw .unreadable(
+        file: path,
+        reason: info.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file")
+    }
+    guard Int(info.st_size) <= maximumFileSize else {
+      throw .unreadable(file: path, reason: "it is too large to be an answers file")
+    }
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(file: path, reason: reason())
+      }
+      if count == 0 { break }
+      data.append(contentsOf: buffer[0..<count])
+      guard data.count <= maximumFileSize else {
+        throw .unreadable(file: path, reason: "it is too large to be an answers file")
+      }
+    }
+    return data
+  }
+
+  enum Kind { case missing, file, folder, other }
+
+  /// What is at `path`, without following a symbolic link at its end.
+  static func kind(_ path: String) -> Kind {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return .missing }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFDIR: return .folder
+    default: return .other
+    }
+  }
+
+  /// Creates the folder `path` (and missing parents) with mode 0700, or tightens an existing one
+  /// to 0700. Parents that exist already are left as they are: they are not ours.
+  static func ensureFolder(_ path: String) throws(AnswerStoreError) {
+    var info = stat()
+    if stat(path, &info) == 0 {
+      guard info.st_mode & S_IFMT == S_IFDIR else {
+        throw .cannotWrite(file: path, reason: "it exists and is not a folder")
+      }
+      if info.st_mode & 0o777 != folderMode, chmod(path, folderMode) != 0 {
+        throw .cannotWrite(file: path, reason: "cannot make it private (0700): \(reason())")
+      }
+      return
+    }
+    let parent = (path as NSString).deletingLastPathComponent
+    if !parent.isEmpty, parent != path, kind(parent) == .missing {
+      try ensureFolder(parent)
+    }
+    if mkdir(path, folderMode) != 0, errno != EEXIST {
+      throw .cannotWrite(file: path, reason: reason())
+    }
+    // mkdir applies the umask; say 0700 explicitly rather than trust it.
+    if chmod(path, folderMode) != 0 {
+      throw .cannotWrite(file: path, reason: "cannot make it private (0700): \(reason())")
+    }
+  }
+
+  /// Names in the folder at `path`, sorted; `[]` when it does not exist.
+  static func list(_ path: String) throws(AnswerStoreError) -> [String] {
+    guard let folder = opendir(path) else {
+      if errno == ENOENT { return [] }
+      throw .unreadable(file: path, reason: reason())
+    }
+    defer { closedir(folder) }
+    var names: [String] = []
+    while let entry = readdir(folder) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+      }
+      if name != ".", name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+
+  /// Replaces the file at `path` with `data` so that, whatever happens, the file is either the
+  /// old one or the new one, complete: write a temporary file in the same folder, fsync it,
+  /// rename it over `path`, fsync the folder. The file is 0600 whatever the umask.
+  static func writeAtomically(_ data: Data, to path: String, faults: WriteFaults = WriteFaults())
+    throws(AnswerStoreError)
+  {
+    let parent = (path as NSString).deletingLastPathComponent
+    let folder = parent.isEmpty ? "." : parent
+    let name = (path as NSString).lastPathComponent
+    let temporary =
+      "\(folder)/\(temporaryPrefix(for: name))\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
+    guard fd >= 0 else { throw .cannotWrite(file: path, reason: reason()) }
+    var renamed = false
+    defer { if !renamed { unlink(temporary) } }
+    do {
+      defer { close(fd) }
+      guard fchmod(fd, fileMode) == 0 else {
+        throw AnswerStoreError.cannotWrite(file: path, reason: reason())
+      }
+      let failure: Int32? = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+        var offset = 0
+        while offset < raw.count {
+          let written = write(fd, raw.baseAddress! + offset, raw.count - offset)
+          if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+          }
+          offset += written
+        }
+        return nil
+      }
+      if let failure { throw AnswerStoreError.cannotWrite(file: path, reason: reason(failure)) }
+      guard fsync(fd) == 0 else { throw AnswerStoreError.cannotWrite(file: path, reason: reason()) }
+    }
+    if let beforeRename = faults.beforeRename {
+      do {
+        try beforeRename(temporary)
+      } catch {
+        throw .cannotWrite(file: path, reason: "\(error)")
+      }
+    }
+    guard rename(temporary, path) == 0 else { throw .cannotWrite(file: path, reason: reason()) }
+    renamed = true
+    try syncFolder(folder, for: path)
+  }
+
+  /// Makes a rename or a new name in `folder` durable.
+  static func syncFolder(_ folder: String, for path: String) throws(AnswerStoreError) {
+    let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw .cannotWrite(
+        file: path, reason: "written, but the folder could not be flushed: \(reason())")
+    }
+    defer { close(fd) }
+    // Some file systems cannot fsync a folder (EINVAL); the rename is as durable as they allow.
+    if fsync(fd) != 0, errno != EINVAL {
+      throw .cannotWrite(
+        file: path, reason: "written, but the folder could not be flushed: \(reason())")
+    }
+  }
+
+  /// Temporary files of `name` start with this (hidden, so a listing never shows them).
+  static func temporaryPrefix(for name: String) -> String { ".\(name).tmp-" }
+
+  /// Deletes temporary files of `name` left behind by a process that died mid-write. Only call
+  /// while holding the lock of that file: then no live writer owns them.
+  static func removeTemporaries(of name: String, in folder: String) {
+    let prefix = temporaryPrefix(for: name)
+    for entry in (try? list(folder)) ?? [] where entry.hasPrefix(prefix) {
+      unlink("\(folder)/\(entry)")
+    }
+  }
+
+  /// Copies the permission bits of `path`, for tests and checks.
+  static func mode(_ path: String) -> mode_t? {
+    var info = stat()
+    guard lstat(path, &info) == 0 else { return nil }
+    return info.st_mode & 0o777
+  }
+}
+
+/// An exclusive advisory lock (flock) on a lock file, held until ``release()`` or the process
+/// ends — a killed process never leaves an assessment locked.
+final class FileLock {
+  private var fd: Int32
+
+  private init(fd: Int32) { self.fd = fd }
+
+  /// Takes the lock at `path` without waiting; `.locked(file: lockedFile)` when another process
+  /// (or another session in this one) holds it.
+  static func acquire(_ path: String, for lockedFile: String) throws(AnswerStoreError) -> FileLock {
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, FileSystem.fileMode)
+    guard fd >= 0 else {
+      throw .cannotWrite(file: path, reason: "cannot create the lock file: \(FileSystem.reason())")
+    }
+    if fchmod(fd, FileSystem.fileMode) != 0 {
+      close(fd)
+      throw .cannotWrite(file: path, reason: FileSystem.reason())
+    }
+    while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      let code = errno
+      if code == EINTR { continue }
+      close(fd)
+      if code == EWOULDBLOCK { throw .locked(file: lockedFile) }
+      throw .cannotWrite(file: path, reason: "cannot lock: \(FileSystem.reason(code))")
+    }
+    return FileLock(fd: fd)
+  }
+
+  /// Releases the lock. The lock file stays: deleting it would let two processes lock two
+  /// different files of the same name.
+  func release() {
+    guard fd >= 0 else { return }
+    flock(fd, LOCK_UN)
+    close(fd)
+    fd = -1
+  }
+
+  deinit { release() }
+}

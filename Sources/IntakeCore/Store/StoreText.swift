@@ -1,0 +1,74 @@
+/// Words the store's listings show a parent (`intake list`, `intake history`, the migration
+/// notice), in Dutch and English.
+public enum StoreText: String, CaseIterable, Sendable {
+  case date
+  case status
+  case version
+  case assessment
+  case profile
+  case questionnaire
+  case started
+  case changed
+  case inProgress
+  case complete
+  case answers
+  case followUpOf
+  case noProfiles
+  case noAssessments
+  case retiredAnswers
+  case toReanswer
+  case restoredAnswers
+  case migrated
+  case otherQuestionnaire
+
+  /// The status of an assessment, as a word.
+  public static func status(_ status: AnswerRecord.Status) -> StoreText {
+    status == .complete ? .complete : .inProgress
+  }
+
+  /// The text in `language`; English for a language intake has no translation for.
+  public func text(in language: Language) -> String {
+    let (english, dutch) = translations
+    return language == .dutch ? dutch : english
+  }
+
+  private var translations: (en: String, nl: String) {
+    switch self {
+    case .date: ("Date", "Datum")
+    case .status: ("Status", "Status")
+    case .version: ("Version", "Versie")
+    case .assessment: ("Id", "Id")
+    case .profile: ("Profile", "Profiel")
+    case .questionnaire: ("Questionnaire", "Vragenlijst")
+    case .started: ("Started", "Begonnen")
+    case .changed: ("Last changed", "Laatst gewijzigd")
+    case .inProgress: ("in progress", "nog bezig")
+    case .complete: ("complete", "afgerond")
+    case .answers: ("Answers", "Antwoorden")
+    case .followUpOf: ("Follow-up of", "Vervolg op")
+    case .noProfiles: ("No answers are stored yet.", "Er zijn nog geen antwoorden bewaard.")
+    case .noAssessments: ("No assessments yet.", "Nog geen vragenlijsten ingevuld.")
+    case .retiredAnswers:
+      (
+        "Kept in the file, but no longer asked in this version",
+        "Bewaard in het bestand, maar in deze versie niet meer gevraagd"
+      )
+    case .toReanswer:
+      (
+        "No longer fits the question; please answer again",
+        "Past niet meer bij de vraag; vul dit opnieuw in"
+      )
+    case .restoredAnswers:
+      (
+        "Asked again in this version; your earlier answer is back",
+        "Wordt in deze versie weer gevraagd; uw eerdere antwoord staat er weer"
+      )
+    case .migrated: ("Answers moved to version", "Antwoorden overgezet naar versie")
+    case .otherQuestionnaire:
+      (
+        "another questionnaire; name its file with --questionnaire to see its scores",
+        "een andere vragenlijst; geef het bestand op met --questionnaire om de scores te zien"
+      )
+    }
+  }
+}
