@@ -22,7 +22,7 @@ let package = Package(
     ),
     .target(name: "IntakeForm", dependencies: ["IntakeCore"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "IntakeTerminal", dependencies: ["IntakeForm", "CNcursesw"]),
+    .target(name: "IntakeTerminal", dependencies: ["IntakeCore", "IntakeForm", "CNcursesw"]),
 
     // The questionnaires under Questionnaires/ compiled into the binary, so `swift run intake`
     // works from any directory without a resource bundle.

@@ -10,6 +10,7 @@
 #include <langinfo.h>
 #include <signal.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 #include <sys/select.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -29,6 +30,17 @@ static inline attr_t intake_a_dim(void) { return A_DIM; }
 static inline attr_t intake_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
 
 static inline int intake_wcwidth(int c) { return wcwidth((wchar_t)c); }
+
+static inline int intake_width(WINDOW *w) { return getmaxx(w); }
+static inline int intake_height(WINDOW *w) { return getmaxy(w); }
+static inline int intake_colors(void) { return COLORS; }
+static inline int intake_key_f1(void) { return KEY_F(1); }
+
+/// Bytes waiting on `fd`, or -1: a readable descriptor with none waiting is at end of input.
+static inline int intake_bytes_waiting(int fd) {
+  int n = 0;
+  return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
+}
 
 /// Waits until fd 0 is readable or a signal in the original mask arrives (pselect with `mask`).
 /// Returns 1 when readable, 0 on timeout, -1 on interruption or error.

@@ -1,0 +1,278 @@
+import CNcursesw
+import IntakeCore
+import IntakeForm
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What the terminal delivers to the run loop.
+public enum TerminalInput: Equatable, Sendable {
+  case key(FormKey)
+  case resize(width: Int, height: Int)
+  /// SIGINT, SIGTERM or SIGHUP arrived.
+  case signal(Int32)
+  /// Standard input closed: nothing more will come.
+  case endOfInput
+}
+
+/// Why the full-screen terminal could not start.
+public struct TerminalError: Error, CustomStringConvertible {
+  public let description: String
+}
+
+/// The ncurses (wide-character) screen: paints ``Screen`` descriptions and reads keys. The only
+/// code that talks to curses; one instance at a time, used from one thread.
+public final class CursesTerminal {
+  private let screen: OpaquePointer
+  private let window: UnsafeMutablePointer<WINDOW>
+  private let output: UnsafeMutablePointer<FILE>
+  private let input: UnsafeMutablePointer<FILE>
+  private let waitMask: sigset_t
+  private let palette: Palette
+  private var needsFullRepaint = false
+  private var stopped = false
+  /// Keys decoded but not yet handed out (an escape sequence ncurses did not know).
+  private var queued: [TerminalInput] = []
+
+  /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc without delay.
+  public init(environment: [String: String]) throws {
+    // Handlers before newterm, so no signal can slip between them (NCURSES.md).
+    waitMask = ExitSignals.install()
+    setlocale(LC_ALL, "")
+    if intake_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
+    // Exported sizes would freeze the layout at those numbers.
+    unsetenv("LINES")
+    unsetenv("COLUMNS")
+    guard let output = fdopen(1, "w"), let input = fdopen(0, "r") else {
+      throw TerminalError(description: "cannot open the terminal")
+    }
+    guard let screen = newterm(nil, output, input) else {
+      throw TerminalError(
+        description:
+          "this terminal (TERM=\(environment["TERM"] ?? "")) is not supported; try --plain")
+    }
+    self.output = output
+    self.input = input
+    self.screen = screen
+    set_term(screen)
+    guard let window = intake_stdscr() else {
+      throw TerminalError(description: "cannot open the terminal")
+    }
+    self.window = window
+    cbreak()
+    noecho()
+    nonl()
+    keypad(window, true)
+    set_escdelay(25)
+    wtimeout(window, 0)
+    let useColour = environment["NO_COLOR"].map(\.isEmpty) ?? true
+    palette = Palette(colour: useColour && has_colors())
+    palette.install()
+  }
+
+  deinit { stop() }
+
+  /// Gives the terminal back: normal screen, cursor, echo. Safe to call twice.
+  public func stop() {
+    guard !stopped else { return }
+    stopped = true
+    curs_set(1)
+    endwin()
+    delscreen(screen)
+  }
+
+  public var width: Int { Int(intake_width(window)) }
+  public var height: Int { Int(intake_height(window)) }
+
+  /// Paints `screen`; ncurses sends only the cells that changed.
+  public func paint(_ screen: Screen) {
+    if needsFullRepaint {
+      // After a resize, a cleared screen avoids leftovers of the old layout.
+      wclear(window)
+      needsFullRepaint = false
+    } else {
+      werase(window)
+    }
+    let rows = min(screen.lines.count, height)
+    for row in 0..<rows {
+      let line = screen.lines[row]
+      wmove(window, Int32(row), 0)
+      var used = 0
+      for span in line.spans where !span.text.isEmpty {
+        setStyle(span.style)
+        waddstr(window, span.text)
+        used += DisplayWidth.of(span.text)
+      }
+      if line.fill != .normal, used < screen.width {
+        setStyle(line.fill)
+        // The bottom-right cell cannot be written without scrolling; leave it.
+        let last = row == rows - 1 ? screen.width - 1 : screen.width
+        if last > used { waddstr(window, String(repeating: " ", count: last - used)) }
+      }
+    }
+    setStyle(.normal)
+    if let cursor = screen.cursor {
+      wmove(window, Int32(cursor.row), Int32(cursor.column))
+      curs_set(1)
+    } else {
+      curs_set(0)
+    }
+    wnoutrefresh(window)
+    doupdate()
+  }
+
+  private func setStyle(_ style: Style) {
+    let (attributes, pair) = palette.attributes(for: style)
+    wattr_set(window, attributes, pair, nil)
+  }
+
+  /// Waits for the next key, resize, signal or end of input.
+  public func next() -> TerminalInput {
+    while true {
+      if let queuedInput = queued.first {
+        queued.removeFirst()
+        return queuedInput
+      }
+      if let signal = ExitSignals.take() { return .signal(signal) }
+      if let input = readKey() { return input }
+      // Nothing buffered: wait for input with the exit signals deliverable, then look again.
+      var mask = waitMask
+      let ready = intake_wait_readable(0, -1, &mask)
+      if ready == 1, intake_bytes_waiting(0) == 0 {
+        // Readable with nothing to read: the other end has closed.
+        if readKey() == nil { return .endOfInput }
+      }
+    }
+  }
+
+  /// One key from ncurses' buffer, or `nil` when none is waiting.
+  private func readKey() -> TerminalInput? {
+    var character: wint_t = 0
+    let result = wget_wch(window, &character)
+    if result == ERR { return nil }
+    if result == KEY_CODE_YES {
+      if Int32(character) == KEY_RESIZE {
+        needsFullRepaint = true
+        return .resize(width: width, height: height)
+      }
+      return KeyDecoder.functionKey(Int32(character)).map { .key($0) } ?? readKey()
+    }
+    if character == 27 { return .key(escapeSequence()) }
+    return KeyDecoder.character(UInt32(character)).map { .key($0) } ?? readKey()
+  }
+
+  /// Esc alone, or a sequence this terminal's description lacks (tmux sends keypad Enter as
+  /// `Esc O M`). ncurses already waited ESCDELAY, so the rest of a sequence is in the buffer.
+  private func escapeSequence() -> FormKey {
+    var next: wint_t = 0
+    guard wget_wch(window, &next) == OK else { return .escape }
+    if next == UInt32(UInt8(ascii: "O")) || next == UInt32(UInt8(ascii: "[")) {
+      var final: wint_t = 0
+      if wget_wch(window, &final) == OK {
+        switch UInt8(truncatingIfNeeded: final) {
+        case UInt8(ascii: "M"): return .enter
+        case UInt8(ascii: "A"): return .up
+        case UInt8(ascii: "B"): return .down
+        case UInt8(ascii: "C"): return .right
+        case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H"): return .home
+        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "Z"): return .backTab
+        default: return .escape
+        }
+      }
+    }
+    // Alt plus a key: the parent meant the key.
+    if let key = KeyDecoder.character(UInt32(next)) { queued.append(.key(key)) }
+    return .escape
+  }
+}
+
+/// Turns what ncurses reads into form keys.
+enum KeyDecoder {
+  static func functionKey(_ code: Int32) -> FormKey? {
+    switch code {
+    case KEY_UP: .up
+    case KEY_DOWN: .down
+    case KEY_LEFT: .left
+    case KEY_RIGHT: .right
+    case KEY_HOME: .home
+    case KEY_END: .end
+    case KEY_PPAGE: .pageUp
+    case KEY_NPAGE: .pageDown
+    case KEY_ENTER: .enter
+    case KEY_BACKSPACE: .backspace
+    case KEY_DC: .delete
+    case KEY_BTAB: .backTab
+    case intake_key_f1(): .help
+    default: nil
+    }
+  }
+
+  static func character(_ value: UInt32) -> FormKey? {
+    switch value {
+    case 10, 13: return .enter
+    case 9: return .tab
+    case 8, 127: return .backspace
+    case 3: return .interrupt
+    case 27: return .escape
+    case 0..<32: return nil
+    default:
+      guard let scalar = Unicode.Scalar(value) else { return nil }
+      return .character(Character(scalar))
+    }
+  }
+}
+
+/// How each style looks: colours when the terminal has them (and NO_COLOR is not set), else
+/// bold, reverse and underline only.
+struct Palette {
+  let colour: Bool
+
+  private static let order: [Style] = Style.allCases
+
+  func install() {
+    guard colour else { return }
+    start_color()
+    use_default_colors()
+    for (index, style) in Self.order.enumerated() {
+      let (foreground, background) = Self.colours(style)
+      init_pair(Int16(index + 1), foreground, background)
+    }
+  }
+
+  private static func colours(_ style: Style) -> (Int16, Int16) {
+    switch style {
+    case .title: (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+    case .highlight: (Int16(COLOR_BLACK), Int16(COLOR_CYAN))
+    case .error: (Int16(COLOR_RED), -1)
+    case .heading: (Int16(COLOR_CYAN), -1)
+    case .footer: (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
+    case .field: (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
+    case .notice: (Int16(COLOR_YELLOW), -1)
+    case .chosen: (Int16(COLOR_GREEN), -1)
+    case .normal, .question, .dim: (-1, -1)
+    }
+  }
+
+  func attributes(for style: Style) -> (attr_t, Int16) {
+    let bold = intake_a_bold()
+    if colour {
+      let pair = Int16((Self.order.firstIndex(of: style) ?? 0) + 1)
+      switch style {
+      case .question, .heading, .error, .title: return (bold, pair)
+      case .dim: return (intake_a_dim(), 0)
+      case .normal: return (intake_a_normal(), 0)
+      default: return (intake_a_normal(), pair)
+      }
+    }
+    switch style {
+    case .normal: return (intake_a_normal(), 0)
+    case .title, .footer, .highlight: return (intake_a_reverse(), 0)
+    case .question, .heading, .error, .notice, .chosen: return (bold, 0)
+    case .dim: return (intake_a_dim(), 0)
+    case .field: return (intake_a_underline(), 0)
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The last of SIGINT, SIGTERM or SIGHUP that arrived (0: none). A signal handler may only touch
+/// global state; an atomic needs no locking there.
+let pendingSignal = Atomic<Int32>(0)
+
+/// Signals that end the program: handled by setting `pendingSignal`, so the run loop can save
+/// and restore the terminal itself (ncurses' own SIGINT handler would `_exit` without our save).
+enum ExitSignals {
+  static let all: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+
+  /// Installs the handlers and blocks the signals outside of waiting; returns the mask to wait
+  /// with (the original one, in which they are deliverable).
+  static func install() -> sigset_t {
+    for signal in all {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { number in
+        pendingSignal.store(number, ordering: .relaxed)
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(signal, &action, nil)
+    }
+    var block = sigset_t()
+    sigemptyset(&block)
+    for signal in all { sigaddset(&block, signal) }
+    var original = sigset_t()
+    sigprocmask(SIG_BLOCK, &block, &original)
+    for signal in all { sigdelset(&original, signal) }
+    return original
+  }
+
+  /// Takes the pending signal, if any.
+  static func take() -> Int32? {
+    let signal = pendingSignal.exchange(0, ordering: .relaxed)
+    return signal == 0 ? nil : signal
+  }
+}
