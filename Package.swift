@@ -50,6 +50,13 @@ let package = Package(
       path: "Benchmarks/EngineBenchmark"
     ),
 
+    // A scripted autosave run that the store's fault test kills with SIGKILL at random moments.
+    .executableTarget(
+      name: "StoreFaultRunner",
+      dependencies: ["IntakeCore"],
+      path: "Tests/StoreFaultRunner"
+    ),
+
     .testTarget(name: "IntakeFormTests", dependencies: ["IntakeForm"], exclude: ["Fixtures"]),
     // Fixtures are read through #filePath, so tests see the files as committed.
     .testTarget(

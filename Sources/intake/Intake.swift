@@ -10,7 +10,10 @@ struct Intake: ParsableCommand {
       intake asks about your child, then writes a "discuss with your doctor" report. It is not a \
       diagnosis and gives no advice on doses. Everything stays on this computer.
       """,
-    subcommands: [RunCommand.self, ValidateCommand.self],
+    subcommands: [
+      RunCommand.self, ValidateCommand.self, ListCommand.self, HistoryCommand.self,
+      ExportCommand.self, ImportCommand.self,
+    ],
     defaultSubcommand: RunCommand.self
   )
 }

@@ -8,12 +8,23 @@ public struct MigrationReport: Sendable, Equatable {
     public let itemID: String
     public let value: AnswerValue
     public let problem: AnswerProblem
+
+    public init(itemID: String, value: AnswerValue, problem: AnswerProblem) {
+      self.itemID = itemID
+      self.value = value
+      self.problem = problem
+    }
   }
 
   /// An answer to an item the new version does not have, moved to ``AnswerRecord/retired``.
   public struct Retired: Sendable, Equatable {
     public let itemID: String
     public let value: AnswerValue
+
+    public init(itemID: String, value: AnswerValue) {
+      self.itemID = itemID
+      self.value = value
+    }
   }
 
   public let questionnaireID: String

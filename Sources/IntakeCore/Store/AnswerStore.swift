@@ -159,6 +159,15 @@ public struct AnswerStore: Sendable {
         problems.append(error)
       }
     }
+    // A broken profile file only costs the nickname (the folder name stands in), but say so.
+    let info = "\(folder)/\(ProfileInfo.fileName)"
+    if FileSystem.kind(info) != .missing {
+      do {
+        _ = try ProfileInfo.decode(try FileSystem.read(info), file: info)
+      } catch {
+        problems.insert(error, at: 0)
+      }
+    }
     found.sort { ($0.record.created, $0.record.id) < ($1.record.created, $1.record.id) }
     return AssessmentListing(assessments: found, problems: problems)
   }
@@ -326,8 +335,10 @@ public struct AnswerStore: Sendable {
     var record = try AnswerFile.load(contentsOf: path)
     let name = profileName ?? record.profileName ?? record.profile
     let profile = try createProfile(named: name, now: now)
-    if let existing = try? assessment(id: record.id) {
-      throw .alreadyExists(file: existing.file)
+    // By file, not by loading: a broken file with this id must not get a twin either.
+    for other in try profiles()
+    where FileSystem.kind(self.path(of: record.id, in: other)) != .missing {
+      throw .alreadyExists(file: self.path(of: record.id, in: other))
     }
     record.profile = profile.folder
     record.profileName = profile.name

@@ -258,6 +258,7 @@ struct JSONLocator {
   }
 
   private mutating func string() throws(JSONSyntaxError) -> String {
+    let opening = position
     index += 1
     var scalars = String.UnicodeScalarView()
     var runStart = index
@@ -271,7 +272,8 @@ struct JSONLocator {
     }
     while true {
       guard index < bytes.count else {
-        throw error("text in double quotes is not closed before the end of the file")
+        throw JSONSyntaxError(
+          position: opening, message: "this text in double quotes is never closed")
       }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
@@ -289,7 +291,8 @@ struct JSONLocator {
         guard flush(index) else { throw error("the text is not valid UTF-8") }
         index += 1
         guard index < bytes.count else {
-          throw error("text in double quotes is not closed before the end of the file")
+          throw JSONSyntaxError(
+            position: opening, message: "this text in double quotes is never closed")
         }
         let escape = bytes[index]
         index += 1

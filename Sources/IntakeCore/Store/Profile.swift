@@ -40,11 +40,12 @@ struct ProfileInfo: Codable, Sendable, Equatable {
     let bytes = Array(data)
     let root = try located.parse(bytes)
     try located.checkFormat(root)
-    guard case .object(let members) = root.kind else { return ProfileInfo(name: "", created: .now) }
-    for member in members where !CodingKeys.allCases.map(\.stringValue).contains(member.key) {
-      throw located.error(
-        at: member.keyPosition,
-        "unknown key '\(member.key)' (expected one of created, format, name)")
+    if case .object(let members) = root.kind {
+      for member in members where !CodingKeys.allCases.map(\.stringValue).contains(member.key) {
+        throw located.error(
+          at: member.keyPosition,
+          "unknown key '\(member.key)' (expected one of created, format, name)")
+      }
     }
     let info = try located.decode(ProfileInfo.self, from: bytes, root: root)
     if let problem = ProfileName.problem(info.name) {

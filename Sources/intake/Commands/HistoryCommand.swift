@@ -1,0 +1,76 @@
+import ArgumentParser
+import IntakeCore
+
+/// `intake history [PROFILE]`: each assessment's date and factor scores, oldest first.
+struct HistoryCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "history",
+    abstract: "Show each assessment's date and factor scores, to see what changed over time.",
+    discussion: """
+      Scores are computed from the stored answers with the questionnaire (the built-in one \
+      unless --questionnaire names a file), as of the day each assessment was last changed. \
+      Assessments of another questionnaire are listed without scores. A file that cannot be \
+      read is reported on standard error with its place; the others are still shown, and \
+      intake exits 65.
+      """
+  )
+
+  @Argument(help: "Only this profile (the child's nickname or its folder name).")
+  var profile: String?
+
+  @Option(
+    name: .customLong("questionnaire"),
+    help: "The questionnaire file the answers belong to, instead of the built-in one.")
+  var questionnairePath: String?
+
+  @OptionGroup var storeOptions: StoreOptions
+  @OptionGroup var languageOption: ListingLanguageOption
+
+  func run() throws {
+    try reportingErrors {
+      let store = try storeOptions.store()
+      let language = languageOption.language
+      let profiles = try storeErrors { () throws(AnswerStoreError) in
+        try ListCommand.profiles(matching: profile, in: store)
+      }
+      guard !profiles.isEmpty else {
+        print(StoreText.noProfiles.text(in: language))
+        return
+      }
+      let source = try QuestionnaireSource.resolve(questionnairePath)
+      let questionnaire: Questionnaire
+      do {
+        questionnaire = try source.load()
+      } catch {
+        throw CLIError("\(error)", exitCode: .dataError)
+      }
+      var problems: [AnswerStoreError] = []
+      var blocks: [String] = []
+      for profile in profiles {
+        let listing = try storeErrors { () throws(AnswerStoreError) in
+          try store.assessments(in: profile)
+        }
+        problems += listing.problems
+        var block = "\(profile.name)\n"
+        let records = listing.assessments.map(\.record)
+        if records.isEmpty {
+          block += StoreText.noAssessments.text(in: language) + "\n"
+        } else {
+          block += AssessmentHistory.table(
+            records, questionnaire: questionnaire, language: language)
+          let others = Set(
+            records.filter { $0.questionnaireID != questionnaire.id }.map(\.questionnaireReference))
+          for other in others.sorted() {
+            block += "– \(other): \(StoreText.otherQuestionnaire.text(in: language))\n"
+          }
+        }
+        blocks.append(block)
+      }
+      print(blocks.joined(separator: "\n"), terminator: "")
+      guard problems.isEmpty else {
+        for problem in problems.dropLast() { printError("intake: \(problem)") }
+        throw CLIError(problems.last!)
+      }
+    }
+  }
+}

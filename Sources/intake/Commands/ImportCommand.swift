@@ -1,0 +1,35 @@
+import ArgumentParser
+import IntakeCore
+
+/// `intake import FILE`: adds an exported answers file to the store.
+struct ImportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Add an answers file (from 'intake export') to the store.",
+    discussion: """
+      The file goes into the profile named with --profile (created when needed), else into the \
+      profile the file names. It must be a valid answers file; an assessment with the same id \
+      is never replaced. Exits 65 when the file is not valid (naming the line and column), 66 \
+      when it cannot be read and 73 when the assessment is already in the store.
+      """
+  )
+
+  @Argument(help: "The answers file (JSON).")
+  var file: String
+
+  @Option(help: "The child's nickname to file it under.")
+  var profile: String?
+
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    try reportingErrors {
+      let store = try storeOptions.store()
+      let stored = try storeErrors { () throws(AnswerStoreError) in
+        try store.importFile(atPath: file, into: profile)
+      }
+      print(
+        "imported \(stored.record.id) into profile \(stored.profile.name) (\(stored.file))")
+    }
+  }
+}
