@@ -116,7 +116,10 @@ public struct AnswerStore: Sendable {
   {
     if let problem = ProfileName.problem(name) { throw .invalidName(name, reason: problem) }
     if let existing = try profile(named: name), ProfileName.matches(existing.name, name) {
-      return existing
+      let hasInfo =
+        FileSystem.kind("\(root)/\(existing.folder)/\(ProfileInfo.fileName)") != .missing
+      // A folder without a profile file (killed while being created, or made by hand) gets one.
+      return hasInfo ? existing : try claim(existing.folder, for: name, now: now)
     }
     try FileSystem.ensureFolder(root)
     let base = ProfileFolder.derive(from: name)
@@ -125,19 +128,57 @@ public struct AnswerStore: Sendable {
       let folder = suffix == 1 ? base : "\(base)-\(suffix)"
       let path = "\(root)/\(folder)"
       // mkdir is the claim: of two processes creating the same name, one gets EEXIST and moves on.
-      if mkdir(path, FileSystem.folderMode) == 0 {
-        try FileSystem.ensureFolder(path)
-        let info = ProfileInfo(
-          name: ProfileName.normalized(name), created: Timestamp.normalized(now))
-        try FileSystem.writeAtomically(
-          try info.encoded(), to: "\(path)/\(ProfileInfo.fileName)", faults: faults)
-        try FileSystem.syncFolder(root, for: path)
-        return Profile(folder: folder, name: info.name)
-      }
-      guard errno == EEXIST else {
+      let created = mkdir(path, FileSystem.folderMode) == 0
+      guard created || errno == EEXIST else {
         throw .cannotWrite(file: path, reason: FileSystem.reason())
       }
+      if created || isAbandoned(folder) { return try claim(folder, for: name, now: now) }
       suffix += 1
+    }
+  }
+
+  /// Writes the profile file of `folder` for nickname `name`.
+  private func claim(_ folder: String, for name: String, now: Date) throws(AnswerStoreError)
+    -> Profile
+  {
+    let path = "\(root)/\(folder)"
+    try FileSystem.ensureFolder(path)
+    FileSystem.removeTemporaries(of: ProfileInfo.fileName, in: path)
+    let info = ProfileInfo(name: ProfileName.normalized(name), created: Timestamp.normalized(now))
+    try FileSystem.writeAtomically(
+      try info.encoded(), to: "\(path)/\(ProfileInfo.fileName)", faults: faults)
+    try FileSystem.syncFolder(root, for: path)
+    return Profile(folder: folder, name: info.name)
+  }
+
+  /// Whether `folder` is what a process killed while creating a profile leaves: a folder with
+  /// no profile file and no answers files. Such a folder is taken over rather than skipped, so the
+  /// nickname keeps its plain folder name.
+  private func isAbandoned(_ folder: String) -> Bool {
+    let path = "\(root)/\(folder)"
+    guard FileSystem.kind(path) == .folder, let entries = try? FileSystem.list(path) else {
+      return false
+    }
+    return !entries.contains { $0 == ProfileInfo.fileName || !$0.hasPrefix(".") }
+  }
+
+  /// Removes temporary files that processes killed mid-write left in `profile`'s folder — for
+  /// any assessment, including one whose first write never completed — but only where the
+  /// assessment's lock is free, i.e. no live process is writing it.
+  private func sweepTemporaries(in profile: Profile) {
+    let folder = folderPath(profile)
+    var ids: Set<String> = []
+    for name in (try? FileSystem.list(folder)) ?? [] where name.hasPrefix(".") {
+      guard let range = name.range(of: ".json.tmp-") else { continue }
+      let id = String(name[name.index(after: name.startIndex)..<range.lowerBound])
+      if AssessmentID.problem(id) == nil { ids.insert(id) }
+    }
+    for id in ids {
+      guard let lock = try? FileLock.acquire(lockPath(of: id, in: profile), for: id) else {
+        continue
+      }
+      FileSystem.removeTemporaries(of: "\(id).json", in: folder)
+      lock.release()
     }
   }
 
@@ -293,6 +334,7 @@ public struct AnswerStore: Sendable {
     let file = path(of: record.id, in: profile)
     let lock = try FileLock.acquire(lockPath(of: record.id, in: profile), for: file)
     guard FileSystem.kind(file) == .missing else { throw .alreadyExists(file: file) }
+    sweepTemporaries(in: profile)
     try FileSystem.writeAtomically(try AnswerFile.encode(record), to: file, faults: faults)
     return AssessmentSession(record: record, file: file, lock: lock, faults: faults)
   }
@@ -315,6 +357,7 @@ public struct AnswerStore: Sendable {
     try FileSystem.ensureFolder(folderPath(profile))
     let lock = try FileLock.acquire(lockPath(of: id, in: profile), for: file)
     FileSystem.removeTemporaries(of: "\(id).json", in: folderPath(profile))
+    sweepTemporaries(in: profile)
     let stored = try load(id: id, in: profile)
     return AssessmentSession(record: stored.record, file: file, lock: lock, faults: faults)
   }

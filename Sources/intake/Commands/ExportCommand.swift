@@ -42,8 +42,12 @@ struct ExportCommand: ParsableCommand {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
         path = URL(fileURLWithPath: path).appending(path: "\(stored.record.id).json").path
       }
-      try storeErrors { () throws(AnswerStoreError) in
+      do throws(AnswerStoreError) {
         try store.export(stored, toPath: path, replacing: force)
+      } catch {
+        guard case .alreadyExists(let file) = error else { throw CLIError(error) }
+        throw CLIError(
+          "\(file) already exists; pass --force to replace it", exitCode: .cannotCreate)
       }
       print("exported \(stored.record.id) (\(stored.profile.name)) to \(path)")
     }

@@ -166,21 +166,48 @@ struct StoreWritingTests {
         == .number(3))
   }
 
-  @Test("a temporary file left by a killed process is removed when the assessment is opened")
-  func staleTemporary() throws {
+  @Test("temporary files left by killed processes are removed, unless a live writer owns them")
+  func staleTemporaries() throws {
     let folder = try TemporaryFolder()
     let store = folder.store()
     let profile = try store.createProfile(named: "Zoë")
     let session = try store.createAssessment(in: profile, questionnaire: q, language: .dutch)
     let id = session.record.id
     session.close()
-    let stale = "\(store.directory.path)/zoë/.\(id).json.tmp-99999-abc"
-    try Data("{\"half\": ".utf8).write(to: URL(fileURLWithPath: stale))
-    let other = "\(store.directory.path)/zoë/.20200101-000000-aaaaaa.json.tmp-1-2"
-    try Data().write(to: URL(fileURLWithPath: other))
+    let busy = try store.createAssessment(in: profile, questionnaire: q, language: .dutch)
+    let zoe = "\(store.directory.path)/zoë"
+    let stale = "\(zoe)/.\(id).json.tmp-99999-abc"
+    // A process killed while creating an assessment leaves a temporary file and no answers file.
+    let orphan = "\(zoe)/.20200101-000000-aaaaaa.json.tmp-1-2"
+    let owned = "\(zoe)/.\(busy.record.id).json.tmp-3-4"
+    for path in [stale, orphan, owned] {
+      try Data("{\"half\": ".utf8).write(to: URL(fileURLWithPath: path))
+    }
     _ = try store.open(id, in: profile)
     #expect(!FileManager.default.fileExists(atPath: stale))
-    #expect(FileManager.default.fileExists(atPath: other), "another assessment's file is not ours")
+    #expect(!FileManager.default.fileExists(atPath: orphan))
+    #expect(FileManager.default.fileExists(atPath: owned), "its writer is alive: not ours to touch")
+    busy.close()
+    _ = try store.createAssessment(in: profile, questionnaire: q, language: .dutch)
+    #expect(!FileManager.default.fileExists(atPath: owned))
+  }
+
+  @Test("a profile folder left empty by a killed process is taken over, not skipped")
+  func abandonedProfileFolder() throws {
+    let folder = try TemporaryFolder()
+    let store = folder.store()
+    let data = store.directory.path
+    try FileManager.default.createDirectory(
+      atPath: "\(data)/zoë", withIntermediateDirectories: true)
+    try Data("{".utf8).write(to: URL(fileURLWithPath: "\(data)/zoë/.profile.json.tmp-1-2"))
+    #expect(try store.createProfile(named: "Zoë") == Profile(folder: "zoë", name: "Zoë"))
+    #expect(names(in: "\(data)/zoë") == ["profile.json"])
+
+    // A folder with answers in it is someone's, even without a profile file.
+    try FileManager.default.createDirectory(
+      atPath: "\(data)/sam", withIntermediateDirectories: true)
+    try Data("{}".utf8).write(to: URL(fileURLWithPath: "\(data)/sam/20200101-000000-aaaaaa.json"))
+    #expect(try store.createProfile(named: "Sam!").folder == "sam-2")
   }
 
   @Test("the lock: a second session on the same assessment is refused until the first closes")
