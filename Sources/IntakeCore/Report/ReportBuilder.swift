@@ -1,0 +1,363 @@
+import Foundation
+
+extension ReportDocument {
+  /// Builds the report for `record` as answered to `questionnaire`.
+  ///
+  /// - Parameters:
+  ///   - previous: the assessment `record` follows up (its `followUpOf`), for a neutral "then /
+  ///     now" comparison; ignored when it is not the one `record` names.
+  ///   - today: the report's date; ages are computed for this day.
+  ///   - language: the reader's language; `nil` takes the language the answers were given in.
+  ///   - timeZone: turns the previous record's timestamp into its date.
+  public static func build(
+    questionnaire: Questionnaire, record: AnswerRecord, previous: AnswerRecord? = nil,
+    today: LocalDate, language: Language? = nil, timeZone: TimeZone = .current
+  ) throws(ReportError) -> ReportDocument {
+    guard record.questionnaireID == questionnaire.id else {
+      throw .otherQuestionnaire(answers: record.questionnaireID, questionnaire: questionnaire.id)
+    }
+    let language = try chooseLanguage(language, record: record, questionnaire: questionnaire)
+    var builder = ReportBuilder(
+      questionnaire: questionnaire, record: record, today: today, language: language)
+    return builder.build(previous: previous, timeZone: timeZone)
+  }
+
+  private static func chooseLanguage(
+    _ requested: Language?, record: AnswerRecord, questionnaire: Questionnaire
+  ) throws(ReportError) -> Language {
+    if let requested {
+      guard questionnaire.languages.contains(requested) else {
+        throw .languageNotOffered(requested, offered: questionnaire.languages)
+      }
+      return requested
+    }
+    return questionnaire.languages.contains(record.language)
+      ? record.language : questionnaire.languages[0]
+  }
+}
+
+/// Turns one assessment into a ``ReportDocument``. Every text it places comes from the
+/// questionnaire (rendered with its placeholders) or from ``ReportText``.
+struct ReportBuilder {
+  let questionnaire: Questionnaire
+  let record: AnswerRecord
+  let assessment: Assessment
+  let language: Language
+
+  init(questionnaire: Questionnaire, record: AnswerRecord, today: LocalDate, language: Language) {
+    self.questionnaire = questionnaire
+    self.record = record
+    self.language = language
+    assessment = Engine.assess(questionnaire, answers: record.answerValues, today: today)
+  }
+
+  mutating func build(previous: AnswerRecord?, timeZone: TimeZone) -> ReportDocument {
+    var notes: [String] = []
+    if record.questionnaireVersion != questionnaire.version {
+      notes.append(
+        ReportText.otherVersion(
+          answers: record.questionnaireVersion, report: questionnaire.version, in: language))
+    }
+    if record.status == .inProgress {
+      notes.append(ReportText.unfinished(in: language))
+    }
+    if !assessment.missingRequired.isEmpty {
+      notes.append(ReportText.missingRequired(assessment.missingRequired.count, in: language))
+    }
+    let unusableShown = assessment.unusableAnswers.keys.filter {
+      assessment.isVisible(item: $0, in: questionnaire)
+    }
+    if !unusableShown.isEmpty {
+      notes.append(ReportText.unusableAnswers(unusableShown.count, in: language))
+    }
+    var comparison: ReportComparison?
+    if let followed = record.followUpOf {
+      if let previous, previous.id == followed {
+        if previous.questionnaireID == questionnaire.id {
+          comparison = compare(with: previous, timeZone: timeZone)
+        } else {
+          notes.append(ReportText.previousOtherQuestionnaire(in: language))
+        }
+      } else {
+        notes.append(ReportText.previousMissing(in: language))
+      }
+    }
+
+    // Each raised point goes to exactly one place: discuss-first wins over its topic.
+    let points = assessment.points.enumerated()
+      .sorted { ($0.element.rule.priority, $0.offset) < ($1.element.rule.priority, $1.offset) }
+      .map { point(for: $0.element) }
+    let factorIDs = Set(questionnaire.report.factors.map(\.id))
+    let discussFirst = points.filter { $0.priority == .discussFirst }
+    let rest = points.filter { $0.priority != .discussFirst }
+    let factors = questionnaire.report.factors.map { factor in
+      self.factor(factor, points: rest.filter { $0.topic == factor.id })
+    }
+    let medicines = ReportMedicines(
+      title: questionnaire.report.medicinesSectionID
+        .flatMap { questionnaire.section($0) }
+        .map { $0.title.text(in: language) },
+      answers: medicineAnswers(),
+      points: rest.filter { $0.topic == "medicines" })
+    let evidence = rest.filter { $0.topic == "evidence" }
+    let otherPoints = rest.filter {
+      !factorIDs.contains($0.topic) && $0.topic != "medicines" && $0.topic != "evidence"
+    }
+
+    let header = ReportHeader(
+      title: questionnaire.title.text(in: language),
+      nickname: questionnaire.report.nicknameItemID.flatMap(answerText),
+      age: questionnaire.report.ageID.flatMap(ageText),
+      date: assessment.today,
+      respondent: questionnaire.report.respondentItemID.flatMap(answerText),
+      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+      answersVersion: record.questionnaireVersion, assessmentID: record.id,
+      status: record.status, notes: notes)
+
+    var cited: [String] = []
+    func cite(_ ids: [String]) {
+      for id in ids where !cited.contains(id) { cited.append(id) }
+    }
+    discussFirst.forEach { cite($0.sources) }
+    for factor in factors {
+      cite(factor.sources)
+      factor.points.forEach { cite($0.sources) }
+    }
+    medicines.points.forEach { cite($0.sources) }
+    otherPoints.forEach { cite($0.sources) }
+    evidence.forEach { cite($0.sources) }
+    let sources = cited.enumerated().compactMap { offset, id -> ReportSource? in
+      guard let source = questionnaire.source(id) else { return nil }
+      return ReportSource(
+        number: offset + 1, id: id, citation: source.citation.text(in: language),
+        url: source.url, note: source.note)
+    }
+
+    return ReportDocument(
+      language: language, header: header, discussFirst: discussFirst, factors: factors,
+      comparison: comparison, medicines: medicines, otherPoints: otherPoints, evidence: evidence,
+      observations: observations(), answers: answerSections(), sources: sources,
+      disclaimer: ReportText.disclaimer.text(in: language))
+  }
+
+  // MARK: Points and factors
+
+  private func render(_ template: TextTemplate) -> String {
+    questionnaire.render(template, for: assessment, in: language)
+  }
+
+  private func point(for raised: RaisedPoint) -> ReportPoint {
+    let rule = raised.rule
+    return ReportPoint(
+      id: rule.id, priority: rule.priority, topic: rule.topic, what: render(rule.title),
+      why: render(rule.text), questions: rule.questions.map(render),
+      basis: basis(of: raised.trail), sources: rule.sourceIDs)
+  }
+
+  private func factor(_ factor: Factor, points: [ReportPoint]) -> ReportFactor {
+    let result = factor.scoreID.flatMap { self.score(of: $0, in: assessment) }
+    var trail: [TrailReference] = []
+    if let id = factor.scoreID {
+      trail.append(questionnaire.scale(id) != nil ? .scale(id) : .computed(id))
+    }
+    return ReportFactor(
+      id: factor.id, title: factor.title.text(in: language), text: render(factor.text),
+      score: result, questions: factor.questions.map(render),
+      // The score itself is shown above the basis, so only the answers behind it are listed.
+      basis: basis(of: trail).filter { $0.kind == .answer }, sources: factor.sourceIDs,
+      points: points)
+  }
+
+  /// A scale's or computed value's result with its band, as of `assessment`.
+  private func score(of id: String, in assessment: Assessment) -> ReportScore? {
+    let format = { (value: Double) in NumberText.format(value, decimals: 2, in: language) }
+    if let scale = questionnaire.scale(id), let outcome = assessment.scales[id] {
+      let display: String
+      if let score = outcome.score {
+        display = ReportText.scaleScore(
+          NumberText.format(score, decimals: 1, in: language),
+          lowest: format(scale.range.lowerBound), highest: format(scale.range.upperBound),
+          answered: outcome.answeredCount, shown: outcome.shownCount, in: language)
+      } else {
+        display = ReportText.scaleUnknown(
+          answered: outcome.answeredCount, shown: outcome.shownCount,
+          needed: outcome.neededCount, in: language)
+      }
+      return ReportScore(
+        kind: .scale, id: id, label: scale.label.text(in: language), number: outcome.score,
+        display: display, band: outcome.band.map { band(of: $0, in: assessment) },
+        lowest: scale.range.lowerBound, highest: scale.range.upperBound,
+        answered: outcome.answeredCount, shown: outcome.shownCount,
+        needed: outcome.neededCount)
+    }
+    if let value = questionnaire.computedValue(id), let outcome = assessment.computed[id] {
+      let known = outcome.value != nil
+      return ReportScore(
+        kind: .computed, id: id, label: (value.label ?? LocalizedText([:])).text(in: language),
+        number: outcome.value?.number,
+        display: known
+          ? questionnaire.placeholderText(id, in: assessment, language: language)
+          : ReportText.notEnoughAnswers.text(in: language),
+        band: outcome.band.map { band(of: $0, in: assessment) })
+    }
+    return nil
+  }
+
+  private func band(of band: Band, in assessment: Assessment) -> ReportBand {
+    ReportBand(
+      id: band.id, label: band.label.text(in: language),
+      text: band.text.map { questionnaire.render($0, for: assessment, in: language) })
+  }
+
+  /// The trail as lines a parent can check: the labelled values and scores it was worked out
+  /// through first (in questionnaire order), then every answer behind them.
+  private func basis(of trail: [TrailReference]) -> [ReportBasis] {
+    var computedIDs: Set<String> = []
+    var scaleIDs: Set<String> = []
+    var visited: Set<TrailReference> = []
+    func follow(_ reference: TrailReference) {
+      guard visited.insert(reference).inserted else { return }
+      switch reference {
+      case .item: break
+      case .computed(let id):
+        computedIDs.insert(id)
+        assessment.computed[id]?.trail.forEach(follow)
+      case .scale(let id):
+        scaleIDs.insert(id)
+        assessment.scales[id]?.trail.forEach(follow)
+      }
+    }
+    trail.forEach(follow)
+
+    var lines: [ReportBasis] = []
+    // Unlabelled computed values are the questionnaire's own arithmetic; the answers behind them
+    // say more to a parent than an internal number.
+    for value in questionnaire.computed where computedIDs.contains(value.id) {
+      guard let label = value.label else { continue }
+      lines.append(
+        ReportBasis(
+          kind: .computed, id: value.id, label: label.text(in: language),
+          value: questionnaire.placeholderText(value.id, in: assessment, language: language)))
+    }
+    for scale in questionnaire.scales where scaleIDs.contains(scale.id) {
+      lines.append(
+        ReportBasis(
+          kind: .score, id: scale.id, label: scale.label.text(in: language),
+          value: questionnaire.placeholderText(scale.id, in: assessment, language: language)))
+    }
+    for id in assessment.items(behind: trail, in: questionnaire) {
+      guard let item = questionnaire.item(id) else { continue }
+      lines.append(
+        ReportBasis(
+          kind: .answer, id: id, label: item.question.text(in: language),
+          value: item.displayText(assessment.answers[id], in: language)))
+    }
+    return lines
+  }
+
+  // MARK: Answers
+
+  /// The answer to a shown item as a header line; `nil` when hidden or not answered.
+  private func answerText(_ itemID: String) -> String? {
+    guard assessment.isVisible(item: itemID, in: questionnaire),
+      let item = questionnaire.item(itemID), let answer = assessment.answers[itemID]
+    else { return nil }
+    return item.displayText(answer, in: language)
+  }
+
+  private func ageText(_ id: String) -> String? {
+    if questionnaire.item(id) != nil { return answerText(id) }
+    guard assessment.computed[id]?.value != nil else { return nil }
+    return questionnaire.placeholderText(id, in: assessment, language: language)
+  }
+
+  /// A shown item's stored answer exactly as given, usable or not.
+  private func answer(_ item: Item) -> ReportAnswer {
+    let question = item.question.text(in: language)
+    guard let stored = record.answers[item.id]?.value else {
+      return ReportAnswer(
+        itemID: item.id, question: question, answer: item.displayText(nil, in: language),
+        value: nil, state: .notAnswered)
+    }
+    let shown = item.displayText(stored, in: language)
+    if let problem = assessment.unusableAnswers[item.id] {
+      return ReportAnswer(
+        itemID: item.id, question: question, answer: shown, value: stored, state: .notUsable,
+        problem: problem.message(in: language))
+    }
+    let state: ReportAnswer.State =
+      switch stored {
+      case .dontKnow: .dontKnow
+      case .preferNotToSay: .preferNotToSay
+      default: .answered
+      }
+    return ReportAnswer(
+      itemID: item.id, question: question, answer: shown, value: stored, state: state)
+  }
+
+  private func visibleItems(in section: Section) -> [Item] {
+    questionnaire.items(in: section).filter {
+      assessment.isVisible(item: $0.id, in: questionnaire)
+    }
+  }
+
+  private func answerSections() -> [ReportAnswerSection] {
+    questionnaire.sections.filter { assessment.isVisible(section: $0.id) }.map { section in
+      ReportAnswerSection(
+        id: section.id, title: section.title.text(in: language),
+        answers: visibleItems(in: section).map(answer))
+    }
+  }
+
+  private func medicineAnswers() -> [ReportAnswer] {
+    guard let id = questionnaire.report.medicinesSectionID,
+      let section = questionnaire.section(id), assessment.isVisible(section: id)
+    else { return [] }
+    return visibleItems(in: section).map(answer).filter { $0.state != .notAnswered }
+  }
+
+  private func observations() -> [ReportAnswer] {
+    questionnaire.report.observationItemIDs.compactMap { id in
+      guard assessment.isVisible(item: id, in: questionnaire), let item = questionnaire.item(id)
+      else { return nil }
+      let line = answer(item)
+      return line.state == .notAnswered ? nil : line
+    }
+  }
+
+  // MARK: Follow-up
+
+  private func compare(with previous: AnswerRecord, timeZone: TimeZone) -> ReportComparison {
+    // The same day `intake history` shows for it, so the two never disagree.
+    let previousDate = AssessmentHistory.day(of: previous, timeZone: timeZone)
+    let earlier = Engine.assess(
+      questionnaire, answers: previous.answerValues, today: previousDate)
+    var factors: [ReportFactorChange] = []
+    for factor in questionnaire.report.factors {
+      guard let id = factor.scoreID, let now = score(of: id, in: assessment),
+        let then = score(of: id, in: earlier)
+      else { continue }
+      factors.append(
+        ReportFactorChange(
+          id: factor.id, title: factor.title.text(in: language), then: then, now: now))
+    }
+    var changed: [ReportAnswerChange] = []
+    for item in questionnaire.items {
+      guard case .scale = item.kind else { continue }
+      let wasShown = earlier.isVisible(item: item.id, in: questionnaire)
+      let isShown = assessment.isVisible(item: item.id, in: questionnaire)
+      guard wasShown || isShown else { continue }
+      let before = wasShown ? previous.answers[item.id]?.value : nil
+      let after = isShown ? record.answers[item.id]?.value : nil
+      guard before != after else { continue }
+      changed.append(
+        ReportAnswerChange(
+          itemID: item.id, question: item.question.text(in: language),
+          then: item.displayText(before, in: language), now: item.displayText(after, in: language)
+        ))
+    }
+    return ReportComparison(
+      previousID: previous.id, previousDate: previousDate, factors: factors,
+      changedAnswers: changed)
+  }
+}

@@ -1,0 +1,200 @@
+import ArgumentParser
+import BuiltinQuestionnaires
+import Foundation
+import IntakeCore
+
+/// `intake report ANSWERS_FILE`: the "discuss with your doctor" report of a saved assessment.
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Write the \"discuss with your doctor\" report for a saved answers file.",
+    discussion: """
+      Writes the report to standard output, or to FILE with --output (readable only by you). \
+      A follow-up is compared with the earlier answers it names when that file is in the same \
+      folder. --print sends the text report to the printer with lp. Exits 65 when the answers \
+      do not fit the questionnaire, 66 when a file cannot be read, 69 when there is no printer \
+      system and 73 when the output cannot be written.
+      """
+  )
+
+  /// The formats, as named on the command line.
+  enum Format: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, html, json
+
+    var reportFormat: ReportFormat {
+      switch self {
+      case .text: .text
+      case .markdown: .markdown
+      case .html: .html
+      case .json: .json
+      }
+    }
+  }
+
+  @Argument(help: "An answers file saved by intake (JSON).")
+  var answersFile: String
+
+  @Option(help: "The report's format.")
+  var format: Format = .text
+
+  @Option(name: .shortAndLong, help: "Write the report to FILE instead of standard output.")
+  var output: String?
+
+  @Option(
+    name: .customLong("lang"),
+    help: "The report's language: nl or en (default: the language the answers were given in).")
+  var language: String?
+
+  @Flag(name: .customLong("print"), help: "Send the text report to the printer with lp.")
+  var sendToPrinter = false
+
+  @Option(
+    name: .customLong("questionnaire"),
+    help: "The questionnaire file the answers belong to, instead of the built-in one.")
+  var questionnairePath: String?
+
+  /// EX_UNAVAILABLE: a service (here, printing) is not there.
+  static let unavailable = ExitCode(69)
+
+  func validate() throws {
+    if sendToPrinter, format != .text {
+      throw ValidationError("--print sends the text report; leave out --format or use text")
+    }
+    if let language, !Language.interfaceLanguages.contains(Language(language)) {
+      throw ValidationError("--lang must be nl or en, not '\(language)'")
+    }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let today = LocalDate.today()
+      let record = try Self.loadAnswers(answersFile)
+      let questionnaire = try Self.loadQuestionnaire(
+        for: record, path: questionnairePath, today: today)
+      let previous = Self.loadPrevious(of: record, besides: answersFile)
+      let document: ReportDocument
+      do {
+        document = try ReportDocument.build(
+          questionnaire: questionnaire, record: record, previous: previous, today: today,
+          language: language.map { Language($0) })
+      } catch {
+        throw CLIError("\(answersFile): \(error)", exitCode: .dataError)
+      }
+
+      if sendToPrinter {
+        let text = TextReportRenderer().render(document)
+        if let output { try Self.write(text, to: output) }
+        try Self.print(text)
+        return
+      }
+      let rendered: String
+      do {
+        rendered = try format.reportFormat.render(document)
+      } catch {
+        throw CLIError(
+          "cannot write the report as \(format.rawValue): \(error)", exitCode: .software)
+      }
+      if let output {
+        try Self.write(rendered, to: output)
+      } else {
+        FileHandle.standardOutput.write(Data(rendered.utf8))
+      }
+    }
+  }
+
+  static func loadAnswers(_ path: String) throws -> AnswerRecord {
+    do {
+      return try AnswerFile.load(contentsOf: path)
+    } catch {
+      switch error {
+      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
+      default: throw CLIError("\(error)", exitCode: .dataError)
+      }
+    }
+  }
+
+  /// The questionnaire named by `path`, else the built-in one the answers were given to.
+  static func loadQuestionnaire(for record: AnswerRecord, path: String?, today: LocalDate) throws
+    -> Questionnaire
+  {
+    let source: QuestionnaireSource
+    if let path {
+      source = .file(path)
+    } else if let builtin = BuiltinQuestionnaires.named(record.questionnaireID) {
+      source = .builtin(builtin)
+    } else {
+      throw CLIError(
+        "there is no built-in questionnaire '\(record.questionnaireID)'; name its file with "
+          + "--questionnaire FILE", exitCode: .dataError)
+    }
+    do {
+      return try source.load(today: today)
+    } catch {
+      switch error {
+      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
+      case .invalid: throw CLIError("\(error)", exitCode: .dataError)
+      }
+    }
+  }
+
+  /// The assessment `record` follows up, read from the same folder; `nil` (and the report says
+  /// there is no comparison) when it is not there or cannot be read.
+  static func loadPrevious(of record: AnswerRecord, besides answersPath: String) -> AnswerRecord? {
+    // The store checks ids when it reads a file; checked again here since the id becomes a path.
+    guard let id = record.followUpOf, AssessmentID.problem(id) == nil else { return nil }
+    let folder = (answersPath as NSString).deletingLastPathComponent
+    let path = folder.isEmpty ? "\(id).json" : "\(folder)/\(id).json"
+    guard FileManager.default.fileExists(atPath: path) else { return nil }
+    do {
+      return try AnswerFile.load(contentsOf: path)
+    } catch {
+      printError("intake: warning: the earlier answers cannot be compared: \(error)")
+      return nil
+    }
+  }
+
+  static func write(_ text: String, to path: String) throws {
+    do {
+      try ReportFile.write(text, to: path)
+    } catch {
+      throw CLIError("\(error)", exitCode: .cannotCreate)
+    }
+  }
+
+  /// Sends `text` to the default printer through `lp`.
+  static func print(_ text: String) throws {
+    guard let lp = executable(named: "lp") else {
+      throw CLIError(
+        "cannot print: there is no printer system here ('lp' was not found); save the report "
+          + "with --output FILE and print that file from another computer", exitCode: unavailable)
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: lp)
+    process.arguments = ["-t", "intake report"]
+    let input = Pipe()
+    process.standardInput = input
+    do {
+      try process.run()
+    } catch {
+      throw CLIError("cannot start \(lp): \(error.localizedDescription)", exitCode: unavailable)
+    }
+    input.fileHandleForWriting.write(Data(text.utf8))
+    try? input.fileHandleForWriting.close()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw CLIError(
+        "lp could not print the report (it exited with status \(process.terminationStatus))",
+        exitCode: unavailable)
+    }
+  }
+
+  /// The first executable `name` on `PATH`.
+  static func executable(named name: String) -> String? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+    for folder in path.split(separator: ":") where !folder.isEmpty {
+      let candidate = "\(folder)/\(name)"
+      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    }
+    return nil
+  }
+}
