@@ -14,7 +14,6 @@ public enum ReportText: String, CaseIterable, Sendable {
   case discussFirstHeading
   case nothingDiscussFirst
   case factorsHeading
-  case comparisonHeading
   case changedAnswersHeading
   case noChangedAnswers
   case medicinesHeading
@@ -68,7 +67,6 @@ public enum ReportText: String, CaseIterable, Sendable {
         "Uit uw antwoorden komt geen punt dat voorrang nodig heeft."
       )
     case .factorsHeading: ("What may play a part", "Wat kan meespelen")
-    case .comparisonHeading: ("Compared with the previous time", "Vergeleken met de vorige keer")
     case .changedAnswersHeading: ("Ratings that changed", "Beoordelingen die anders zijn")
     case .noChangedAnswers: ("No rating changed.", "Geen enkele beoordeling is anders.")
     case .medicinesHeading: ("Medicines and supplements", "Medicijnen en supplementen")
@@ -102,7 +100,7 @@ public enum ReportText: String, CaseIterable, Sendable {
         "This point is in every report; it does not depend on an answer.",
         "Dit punt staat in elk verslag; het hangt niet af van een antwoord."
       )
-    case .questionsToAsk: ("Questions to ask:", "Vragen om te stellen:")
+    case .questionsToAsk: ("Questions to ask:", "Vragen die u kunt stellen:")
     case .sourcesLabel: ("Sources:", "Bronnen:")
     case .scoreLabel: ("Result:", "Uitkomst:")
     case .notEnoughAnswers:
@@ -177,7 +175,7 @@ public enum ReportText: String, CaseIterable, Sendable {
   /// Header note: stored answers that do not fit this version of the questionnaire.
   public static func unusableAnswers(_ count: Int, in language: Language) -> String {
     language == .dutch
-      ? "\(count) \(count == 1 ? "antwoord past" : "antwoorden passen") niet bij deze versie van de vragenlijst en \(count == 1 ? "telt" : "tellen") niet mee; u vindt ze onder \"\(ReportText.answersHeading.text(in: language))\"."
+      ? "\(count) \(count == 1 ? "antwoord past" : "antwoorden passen") niet bij deze versie van de vragenlijst en \(count == 1 ? "telt" : "tellen") niet mee; u vindt \(count == 1 ? "het" : "ze") onder \"\(ReportText.answersHeading.text(in: language))\"."
       : "\(count) \(count == 1 ? "answer does" : "answers do") not fit this version of the questionnaire and \(count == 1 ? "is" : "are") not counted; you will find \(count == 1 ? "it" : "them") under \"\(ReportText.answersHeading.text(in: language))\"."
   }
 

@@ -295,3 +295,25 @@ struct ReportComparisonTests {
     #expect(try ReportFixtures.document(previous: Self.previous).comparison == nil)
   }
 }
+
+@Suite("Report: the report's own words")
+struct ReportTextTests {
+  @Test("every word of the catalogue is written in Dutch and in English")
+  func bothLanguages() {
+    for text in ReportText.allCases {
+      let dutch = text.text(in: .dutch)
+      let english = text.text(in: .english)
+      #expect(!dutch.isEmpty && !english.isEmpty, "\(text)")
+      // "Status" is the same word in both languages; everything else is translated.
+      if text != .statusLabel { #expect(dutch != english, "\(text) is not translated") }
+    }
+    #expect(
+      ReportText.unusableAnswers(1, in: .dutch)
+        == "1 antwoord past niet bij deze versie van de vragenlijst en telt niet mee; "
+        + "u vindt het onder \"Alle antwoorden\".")
+    #expect(
+      ReportText.unusableAnswers(2, in: .english)
+        == "2 answers do not fit this version of the questionnaire and are not counted; "
+        + "you will find them under \"All answers\".")
+  }
+}
