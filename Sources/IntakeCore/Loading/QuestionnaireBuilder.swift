@@ -51,7 +51,13 @@ final class QuestionnaireBuilder {
   /// one mistake gives one message.
   var brokenIDs: Set<String> = []
 
-  init(yaml: String, diagnostics: DiagnosticCollector, today: LocalDate) {
+  /// Whether to run the checks that only matter to an author (see ``QuestionnaireLoader/Checks``).
+  let authoringChecks: Bool
+
+  init(
+    yaml: String, diagnostics: DiagnosticCollector, today: LocalDate, authoringChecks: Bool = true
+  ) {
+    self.authoringChecks = authoringChecks
     self.yaml = yaml
     self.diagnostics = diagnostics
     reader = NodeReader(diagnostics: diagnostics)
@@ -69,7 +75,7 @@ final class QuestionnaireBuilder {
     if let node = top.required("id", expected: "the questionnaire's id, e.g. adhd-magnesium"),
       let text = reader.string(node, "id")
     {
-      if text.range(of: "^[a-z][a-z0-9_-]*$", options: .regularExpression) == nil {
+      if !Pattern.isQuestionnaireID(text) {
         reader.error(
           node,
           "id: '\(text)' is not a valid questionnaire id (expected lower-case letters, digits, '-' and '_')"
@@ -80,7 +86,7 @@ final class QuestionnaireBuilder {
     if let node = top.required("version", expected: "a version such as 1.0.0"),
       let text = reader.string(node, "version")
     {
-      if text.range(of: "^[0-9]+(\\.[0-9]+){0,2}$", options: .regularExpression) == nil {
+      if !Pattern.isVersion(text) {
         reader.error(node, "version: '\(text)' is not a version (expected numbers such as 1.0.0)")
       }
       version = text
@@ -106,7 +112,7 @@ final class QuestionnaireBuilder {
       items: resolved.items,
       computed: resolved.computed, scales: resolved.scales, report: resolved.report,
       file: diagnostics.file)
-    checkReachability(questionnaire)
+    if authoringChecks { checkReachability(questionnaire) }
     return diagnostics.diagnostics.isEmpty ? questionnaire : nil
   }
 
@@ -173,7 +179,7 @@ final class QuestionnaireBuilder {
     var result: [Language] = []
     for element in list {
       guard let code = reader.string(element, "languages") else { continue }
-      guard code.range(of: "^[a-z]{2}$", options: .regularExpression) != nil else {
+      guard code.count == 2, code.unicodeScalars.allSatisfy(Pattern.isLowercaseLetter) else {
         reader.error(
           element,
           "languages: '\(code)' is not a language code (expected two lower-case letters, e.g. nl)")
@@ -511,26 +517,10 @@ final class QuestionnaireBuilder {
   private func readDateBound(_ node: YAMLNode, _ what: String) -> DateBound? {
     guard let text = reader.string(node, what)?.trimmingCharacters(in: .whitespaces) else {
       return nil
-    }  // rare: date bounds only
+    }
     if let date = LocalDate(iso: text) { return .fixed(date) }
     if text == "today" { return .relative(years: 0, months: 0, days: 0) }
-    let pattern = "^today *([-+]) *([0-9]+) *(years?|months?|days?)$"
-    if let match = text.range(of: pattern, options: .regularExpression),
-      match == text.startIndex..<text.endIndex
-    {
-      let parts = text.replacingOccurrences(of: "today", with: "").replacingOccurrences(
-        of: "+", with: " + "
-      ).replacingOccurrences(of: "-", with: " - ")
-        .split(separator: " ")
-      if parts.count == 3, let amount = Int(parts[1]) {
-        let signed = parts[0] == "-" ? -amount : amount
-        switch parts[2].prefix(3) {
-        case "yea": return .relative(years: signed, months: 0, days: 0)
-        case "mon": return .relative(years: 0, months: signed, days: 0)
-        default: return .relative(years: 0, months: 0, days: signed)
-        }
-      }
-    }
+    if let bound = Pattern.relativeDate(text) { return bound }
     reader.error(
       node,
       "\(what): '\(text)' is not a date (expected YYYY-MM-DD, today, or e.g. 'today - 18 years')")

@@ -19,8 +19,20 @@ public enum QuestionnaireLoader {
     return try load(yaml: text, file: path, today: today)
   }
 
+  /// How thoroughly to check a questionnaire.
+  public enum Checks: Sendable {
+    /// Everything, including what only matters to an author: conditions that no answers can
+    /// satisfy. For `intake validate` and any file a person names.
+    case all
+    /// What running it needs. For the built-in questionnaires, which the test suite checks in
+    /// full: skipping the author's checks makes start-up faster.
+    case runtime
+  }
+
   /// Loads a questionnaire from YAML text; `file` names it in messages.
-  public static func load(yaml: String, file: String, today: LocalDate = .today())
+  public static func load(
+    yaml: String, file: String, today: LocalDate = .today(), checks: Checks = .all
+  )
     throws(QuestionnaireLoadError) -> Questionnaire
   {
     let diagnostics = DiagnosticCollector(file: file)
@@ -49,7 +61,8 @@ public enum QuestionnaireLoader {
         Diagnostic(location: diagnostics.location(line: 1, column: 1), message: "YAML: \(error)")
       ])
     }
-    let builder = QuestionnaireBuilder(yaml: yaml, diagnostics: diagnostics, today: today)
+    let builder = QuestionnaireBuilder(
+      yaml: yaml, diagnostics: diagnostics, today: today, authoringChecks: checks == .all)
     let questionnaire = builder.build(root)
     guard diagnostics.diagnostics.isEmpty, let questionnaire else {
       throw .invalid(diagnostics.sorted)

@@ -9,10 +9,16 @@ public enum NumberText {
     if rounded == rounded.rounded(), abs(rounded) < 1e15 {
       return String(Int(rounded))
     }
-    var text = String(format: "%.\(decimals)f", rounded)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return language == .dutch ? text.replacingOccurrences(of: ".", with: ",") : text
+    // Whole and fractional parts in integers: no printf (which would pull in ICU, and with it
+    // tens of megabytes and slower start-up).
+    let scaled = Int((abs(rounded) * factor).rounded())
+    let whole = scaled / Int(factor)
+    var fraction = String(scaled % Int(factor))
+    fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    let sign = rounded < 0 ? "-" : ""
+    let separator = language == .dutch ? "," : "."
+    return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole)\(separator)\(fraction)"
   }
 
   /// Parses what a parent typed: digits with an optional sign and one decimal separator, either

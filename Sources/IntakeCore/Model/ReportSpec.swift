@@ -98,6 +98,10 @@ public struct TextTemplate: Sendable {
   /// Splits `text` into literals and `{name}` placeholders; `{{`/`}}` are literal braces.
   /// Returns `nil` and the offset of the problem when a brace is unbalanced.
   static func parse(_ text: String) -> Result<[Piece], TemplateSyntaxError> {
+    // Most texts have no braces at all: one literal, without walking it scalar by scalar.
+    if !text.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+      return .success(text.isEmpty ? [] : [.literal(text)])
+    }
     var pieces: [Piece] = []
     var literal = ""
     let scalars = Array(text.unicodeScalars)

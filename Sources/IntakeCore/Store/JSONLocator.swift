@@ -133,7 +133,8 @@ struct JSONLocator {
     guard index < bytes.count else { return "end of file" }
     let byte = bytes[index]
     if byte >= 0x20, byte < 0x7F { return "'\(Character(UnicodeScalar(byte)))'" }
-    return String(format: "byte 0x%02X", byte)
+    let hex = String(byte, radix: 16, uppercase: true)
+    return "byte 0x" + (hex.count == 1 ? "0" + hex : hex)
   }
 
   private mutating func skipWhitespace() {
