@@ -27,10 +27,10 @@ public final class AssessmentSession {
   public var isOpen: Bool { lock != nil }
 
   /// Stores `value` as the answer to `itemID` (or removes the answer when `value` is `nil`),
-  /// given at `time`.
-  public func record(_ value: AnswerValue?, for itemID: String, at time: Date = Date())
-    throws(AnswerStoreError)
-  {
+  /// given at `time`; with `position`, also where the parent is now, in the same write.
+  public func record(
+    _ value: AnswerValue?, for itemID: String, position: String? = nil, at time: Date = Date()
+  ) throws(AnswerStoreError) {
     guard !itemID.isEmpty else { throw .invalidName(itemID, reason: "an item id cannot be empty") }
     let time = Timestamp.normalized(time)
     try commit(at: time) { record in
@@ -39,6 +39,7 @@ public final class AssessmentSession {
       } else {
         record.answers[itemID] = nil
       }
+      if let position { record.position = position }
     }
   }
 
