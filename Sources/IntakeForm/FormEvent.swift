@@ -6,8 +6,9 @@ public enum FormEvent: Equatable, Sendable {
   case key(FormKey)
   /// The terminal is now `width` × `height` cells.
   case resize(width: Int, height: Int)
-  /// The report of the finished assessment, ready to show; `savedPath` is where it was written.
-  case reportReady(text: String, savedPath: String?)
+  /// The report of the finished assessment, ready to show (laid out for the terminal's width);
+  /// `savedPath` is where its text was written.
+  case reportReady(ReportDocument, savedPath: String?)
   /// Something outside the form failed (e.g. the answers could not be saved); shown to the parent.
   case failure(String)
 }

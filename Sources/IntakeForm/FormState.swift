@@ -68,8 +68,8 @@ public struct FormState: Sendable {
     case .failure(let message):
       notice = message
       return []
-    case .reportReady(let report, let path):
-      mode = .report(ReportViewer(text: report, savedPath: path))
+    case .reportReady(let document, let path):
+      mode = .report(ReportViewer(document: document, savedPath: path))
       return []
     case .key(let key):
       notice = nil
@@ -92,6 +92,12 @@ public struct FormState: Sendable {
       return []
     }
     return enter(index, returnToReview: false)
+  }
+
+  /// The chosen assessment could not be opened: back to the welcome screen, saying why.
+  public mutating func openFailed(_ message: String, welcome context: WelcomeContext) {
+    mode = .welcome(WelcomeScreen(context: context))
+    notice = message
   }
 
   private mutating func handle(_ key: FormKey) -> [FormEffect] {
@@ -716,7 +722,7 @@ enum ReviewRow: Equatable {
 
 /// The finished report, scrollable.
 public struct ReportViewer: Equatable, Sendable {
-  public let text: String
+  public let document: ReportDocument
   public let savedPath: String?
   /// The first line shown.
   public internal(set) var top = 0

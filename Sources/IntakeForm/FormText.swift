@@ -159,12 +159,93 @@ public struct FormText: Sendable {
   public var opening: String { t("Opening your answers…", "Uw antwoorden worden geopend…") }
   public func savedAt(_ path: String) -> String { t("Saved in \(path)", "Bewaard in \(path)") }
   public func printHint(_ path: String) -> String {
-    t("Print: lp \(path)", "Afdrukken: lp \(path)")
+    // Quoted when a shell would split it (a child's name may hold spaces).
+    let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-~".contains($0) }
+    let argument = safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return t("Print: lp \(argument)", "Afdrukken: lp \(argument)")
   }
   public var tooSmall: String { t("Terminal too small", "Terminal te klein") }
   public func needAtLeast(_ width: Int, _ height: Int) -> String {
     t("Make it at least \(width)×\(height).", "Maak hem minstens \(width)×\(height).")
   }
+  // MARK: Plain mode
+
+  public var plainHowTo: String {
+    t(
+      "Answer each question on one line and press Enter. Enter on an empty line keeps the current answer or skips an optional question. Commands: ? why we ask · < previous question · overview · stop.",
+      "Beantwoord elke vraag op één regel en druk op Enter. Enter op een lege regel houdt het huidige antwoord of slaat een vraag over die niet verplicht is. Opdrachten: ? waarom we dit vragen · < vorige vraag · overzicht · stop."
+    )
+  }
+  public var plainCommands: String {
+    t("(? why we ask · < previous · overview · stop)", "(? waarom · < vorige · overzicht · stop)")
+  }
+  public var plainChoose: String { t("What would you like to do?", "Wat wilt u doen?") }
+  /// "Type a number from 1 to N", without the closing colon.
+  public func plainChoicePrompt(_ count: Int) -> String {
+    count == 1
+      ? t("Type 1", "Typ 1")
+      : t("Type a number from 1 to \(count)", "Typ een nummer van 1 tot en met \(count)")
+  }
+  public func plainMultiPrompt(_ count: Int) -> String {
+    t(
+      "Type one or more numbers from 1 to \(count), separated by commas",
+      "Typ een of meer nummers van 1 tot en met \(count), gescheiden door komma's")
+  }
+  public var plainNamePrompt: String { t("Name:", "Naam:") }
+  public var plainNumberPrompt: String { t("Type a number", "Typ een getal") }
+  public func plainDatePrompt(_ format: String) -> String {
+    t("Type a date (\(format))", "Typ een datum (\(format))")
+  }
+  public func plainTextPrompt(_ maxLength: Int) -> String {
+    t(
+      "Type your answer (at most \(maxLength) characters)",
+      "Typ uw antwoord (hoogstens \(maxLength) tekens)")
+  }
+  public var plainOptional: String {
+    t("(optional; Enter skips)", "(niet verplicht; Enter slaat over)")
+  }
+  public func plainQuestionNumber(_ number: Int, of total: Int, percent: Int) -> String {
+    t(
+      "Question \(number) of \(total) (\(percent)% answered)",
+      "Vraag \(number) van \(total) (\(percent)% beantwoord)")
+  }
+  public func plainCurrent(_ answer: String) -> String {
+    t("Current answer: \(answer) (Enter keeps it)", "Huidig antwoord: \(answer) (Enter houdt het)")
+  }
+  public var plainReviewPrompt: String {
+    t(
+      "Press Enter to finish and make the report, or type a question's number to change it:",
+      "Druk op Enter om af te ronden en het verslag te maken, of typ het nummer van een vraag om die te wijzigen:"
+    )
+  }
+  /// The letter that answers "don't know" to a number, date or text question.
+  public var plainDontKnowLetter: String { t("d", "w") }
+  public var plainDeclineLetter: String { t("p", "z") }
+  public var plainStopped: String {
+    t(
+      "Stopped. Your answers are saved; run intake again to continue.",
+      "Gestopt. Uw antwoorden zijn bewaard; start intake opnieuw om verder te gaan.")
+  }
+
+  func isStopCommand(_ input: String) -> Bool {
+    ["stop", "stoppen", "quit"].contains(input.lowercased())
+  }
+  func isHelpCommand(_ input: String) -> Bool {
+    ["?", "help", "hulp", "waarom", "why"].contains(input.lowercased())
+  }
+  func isBackCommand(_ input: String) -> Bool {
+    ["<", "back", "terug", "vorige", "previous"].contains(input.lowercased())
+  }
+  func isOverviewCommand(_ input: String) -> Bool {
+    ["overview", "overzicht"].contains(input.lowercased())
+  }
+  func isSkipCommand(_ input: String) -> Bool {
+    [">", "skip", "overslaan"].contains(input.lowercased())
+  }
+  func isFinishCommand(_ input: String) -> Bool {
+    ["finish", "afronden", "klaar", "done"].contains(input.lowercased())
+  }
+
   public var moreAbove: String { t("↑ more", "↑ meer") }
   public var moreBelow: String { t("↓ more", "↓ meer") }
 }

@@ -232,15 +232,27 @@ extension FormState {
 
   private func layoutViewer(_ viewer: ReportViewer, _ frame: inout Frame) {
     frame.subtitle(text.reportTitle)
-    let lines = viewer.text.split(separator: "\n", omittingEmptySubsequences: false).flatMap {
-      TextWrap.wrap(String($0), width: width - 1)
-    }
-    let visible = frame.bodyHeight - (viewer.savedPath == nil ? 0 : 1)
+    // Laid out for this width, so a narrow terminal gets a narrow report, not broken lines.
+    let report = TextReportRenderer(width: width - 2).render(viewer.document)
+    var lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let location =
+      viewer.savedPath.map {
+        TextWrap.wrap(text.savedAt($0), width: width - 2)
+          + TextWrap.wrap(text.printHint($0), width: width - 2)
+      } ?? []
+    // Where the report was saved stays in view when there is room; on a small screen it comes
+    // first in the text instead, so the report itself keeps the space.
+    let pinned = frame.bodyHeight - location.count >= 10
+    if !pinned { lines = location + [""] + lines }
+    let visible = max(1, frame.bodyHeight - (pinned ? location.count : 0))
     let top = min(viewer.top, max(0, lines.count - visible))
     var body = Body(width: width)
-    for line in lines.dropFirst(top).prefix(visible) { body.line([Span(" " + line)]) }
-    if let path = viewer.savedPath {
-      frame.problem("\(text.savedAt(path)) · \(text.printHint(path))", style: .notice)
+    for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
+      body.line([Span(" " + line, !pinned && top + offset < location.count ? .notice : .normal)])
+    }
+    if pinned {
+      while body.lines.count < visible { body.blank() }
+      for line in location { body.line([Span(" " + line, .notice)]) }
     }
     frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: nil)
     frame.footer([text.keyScroll, "Home End", text.keyClose])

@@ -35,12 +35,18 @@ public struct Walk: Sendable {
     visibleItems(answers).last { $0 < index }
   }
 
-  /// The first shown item of the next (or previous) section that has one.
+  /// The first shown item of the next section that has one; backwards, the start of this
+  /// section, or of the previous one when already at the start.
   public func section(from index: Int, forward: Bool, _ answers: Answers) -> Int? {
     let visible = visibleItems(answers)
     let current = questionnaire.items[index].sectionID
     if forward {
       return visible.first { $0 > index && questionnaire.items[$0].sectionID != current }
+    }
+    if let start = visible.first(where: { questionnaire.items[$0].sectionID == current }),
+      start < index
+    {
+      return start
     }
     guard
       let previousItem = visible.last(where: {

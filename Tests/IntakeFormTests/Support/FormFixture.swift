@@ -60,6 +60,12 @@ extension FormState {
     return screen.problem
   }
 
+  /// All text on screen with runs of white space (and line ends) collapsed, to find sentences
+  /// that wrap across lines.
+  var flatText: String {
+    screen.text.joined(separator: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
   /// The screen as one string, for messages when an expectation fails.
   var dump: String { screen.text.joined(separator: "\n") }
 }

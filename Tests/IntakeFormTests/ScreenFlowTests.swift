@@ -1,0 +1,238 @@
+import IntakeCore
+import IntakeForm
+import Testing
+
+private let born = AnswerValue.date(LocalDate(year: 2018, month: 4, day: 3)!)
+private let started = LocalDate(year: 2026, month: 11, day: 20)!
+
+@Suite("Form: welcome screen")
+struct WelcomeTests {
+  @Test("a new questionnaire asks for the child's name, then starts")
+  func newProfile() {
+    var state = FormFixture.welcome()
+    #expect(state.flatText.contains("Het is geen diagnose"), "says what intake is not")
+    #expect(state.press(.enter) == [])
+    #expect(state.press(.enter) == [], "an empty name is refused")
+    #expect(state.screen.text.contains { $0.contains("Typ een naam.") })
+    state.type(" Zoë ")
+    #expect(state.press(.enter) == [.start(.new(profile: "Zoë"), language: .dutch)])
+    #expect(state.mode == .opening)
+  }
+
+  @Test("continuing is offered first when something is unfinished; follow-ups are listed")
+  func resumeAndFollowUp() {
+    let context = WelcomeContext(
+      unfinished: [.init(assessmentID: "a1", profile: "Sam", started: started, answered: 12)],
+      finished: [.init(profile: "Noor", completed: started)])
+    var state = FormFixture.welcome(context)
+    let text = state.screen.text
+    #expect(
+      text.contains { $0.contains("▸ Verder voor Sam (begonnen 20 november 2026, 12 beantwoord)") })
+    #expect(text.contains { $0.contains("Vervolgmeting voor Noor") })
+    #expect(state.press(.enter) == [.start(.resume(assessmentID: "a1"), language: .dutch)])
+    var followUp = FormFixture.welcome(context)
+    #expect(followUp.press(.down, .enter) == [.start(.followUp(profile: "Noor"), language: .dutch)])
+  }
+
+  @Test("the language switches on the first row, and the whole screen follows")
+  func language() {
+    var state = FormFixture.welcome()
+    state.press(.up, .right)
+    #expect(state.language == .english)
+    #expect(state.screen.text.contains { $0.contains("Language: English") })
+    #expect(state.flatText.contains("It is not a diagnosis"))
+    state.press(.down, .enter)
+    state.type("Sam")
+    #expect(state.press(.enter) == [.start(.new(profile: "Sam"), language: .english)])
+  }
+
+  @Test("a failed open returns to the welcome screen with the reason")
+  func openFailed() {
+    var state = FormFixture.welcome()
+    state.press(.enter)
+    state.type("Sam")
+    state.press(.enter)
+    state.openFailed(
+      "Deze antwoorden zijn al open in een ander intake-venster.", welcome: WelcomeContext())
+    #expect(state.screen.text.contains { $0.contains("al open in een ander intake-venster") })
+    #expect(state.press(.escape) == [.exit])
+  }
+
+  @Test(
+    "a resumed walk starts where the parent was; a hidden position moves on to the next shown item")
+  func resumePosition() {
+    let state = FormFixture.walking(["birth_date": born, "sleep": .choice("yes")], at: "nights")
+    #expect(state.currentItem == "nights")
+    let hidden = FormFixture.walking(["birth_date": born, "sleep": .choice("no")], at: "nights")
+    #expect(hidden.currentItem == "focus")
+  }
+}
+
+@Suite("Form: review and finishing")
+struct ReviewTests {
+  @Test("the overview lists shown questions by section, with answers, don't know and blanks")
+  func overview() {
+    var state = FormFixture.walking(
+      ["birth_date": born, "weight": .dontKnow, "sleep": .choice("no")], at: "sleep")
+    state.press(.tab)
+    let text = state.screen.text
+    #expect(text.contains(" Over uw kind"))
+    #expect(
+      text.contains { $0.contains("Wanneer is uw kind geboren?") && $0.contains("3 april 2018") })
+    #expect(
+      text.contains {
+        $0.contains("Hoeveel weegt uw kind ongeveer?") && $0.contains("Weet ik niet")
+      })
+    #expect(text.contains { $0.contains("Hoe noemt u uw kind?") && $0.contains("Niet ingevuld") })
+    #expect(!text.contains { $0.contains("Hoeveel nachten") }, "hidden items are not listed")
+  }
+
+  @Test("Enter on an answer opens it, and confirming returns to the overview")
+  func editFromReview() {
+    var state = FormFixture.walking(
+      ["birth_date": born, "sleep": .choice("no"), "foods": .choices(["nuts"])], at: "sleep")
+    state.press(.tab)
+    state.press(.enter)
+    #expect(state.currentItem == "sleep")
+    let effects = state.press(.up, .enter)
+    #expect(effects == [.record(itemID: "sleep", value: .choice("yes"))])
+    guard case .review = state.mode else {
+      Issue.record("not back on the overview:\n\(state.dump)")
+      return
+    }
+    #expect(
+      state.screen.text.contains { $0.contains("Hoeveel nachten per week?") },
+      "the follow-up question appears")
+  }
+
+  @Test("finishing with required questions open marks them and goes nowhere")
+  func finishBlocked() {
+    var state = FormFixture.walking(["sleep": .choice("no")], at: "notes")
+    state.press(.enter)
+    guard case .review = state.mode else {
+      Issue.record("the last question does not lead to the overview:\n\(state.dump)")
+      return
+    }
+    #expect(state.press(.enter) == [], "not finished")
+    #expect(state.screen.text.contains { $0.contains("nog 2 verplichte vragen open") })
+    #expect(state.screen.text.contains { $0.hasPrefix("  ! Wanneer is uw kind geboren?") })
+  }
+
+  @Test("finishing with everything required asks for the report, then shows it")
+  func finish() {
+    var state = FormFixture.walking(
+      ["birth_date": born, "sleep": .choice("no"), "foods": .choices(["none"])], at: "notes")
+    state.press(.enter)
+    #expect(state.press(.enter) == [.complete])
+    #expect(state.mode == .finishing)
+    #expect(state.screen.text.contains { $0.contains("Het verslag wordt gemaakt") })
+  }
+
+  @Test("PgDn and PgUp jump between sections on the overview")
+  func sectionJumps() {
+    var state = FormFixture.walking(["birth_date": born, "sleep": .choice("no")], at: "nickname")
+    state.press(.tab, .pageDown, .enter)
+    #expect(state.currentItem == "sleep")
+    state.press(.tab, .pageUp, .enter)
+    #expect(state.currentItem == "nickname")
+  }
+}
+
+@Suite("Form: leaving, help and screen sizes")
+struct LeavingTests {
+  @Test("Esc asks first; n continues, y leaves")
+  func escapeConfirms() {
+    var state = FormFixture.walking(at: "focus")
+    #expect(state.press(.escape) == [])
+    #expect(state.screen.text.contains { $0.contains("Alle antwoorden die u gaf zijn bewaard") })
+    state.press(.character("n"))
+    #expect(state.overlay == nil)
+    #expect(state.press(.character("q"), .character("j")) == [.exit])
+    #expect(state.mode == .done)
+  }
+
+  @Test("Ctrl-C leaves at once, saving a valid half-typed answer first")
+  func interruptSavesDraft() {
+    var state = FormFixture.walking(at: "nickname")
+    state.type("Zoë")
+    #expect(state.press(.interrupt) == [.record(itemID: "nickname", value: .text("Zoë")), .exit])
+    var invalid = FormFixture.walking(["birth_date": born], at: "weight")
+    invalid.type("999")
+    #expect(invalid.press(.interrupt) == [.exit], "an answer out of range is not stored")
+  }
+
+  @Test("in a text field, q and ? are letters")
+  func lettersInFields() {
+    var state = FormFixture.walking(at: "nickname")
+    state.type("q?")
+    #expect(state.overlay == nil)
+    #expect(state.screen.text.contains { $0.contains("> q?") })
+  }
+
+  @Test("F1 shows why we ask and the keys; arrows scroll it, another key closes it")
+  func help() {
+    var state = FormFixture.walking(at: "weight", width: 40, height: 12)
+    state.press(.help)
+    #expect(state.screen.text.contains(" Waarom we dit vragen"))
+    #expect(state.screen.text.contains { $0.contains("De leeftijd bepaalt de") })
+    let first = state.screen.text
+    state.press(.down, .down)
+    #expect(state.screen.text != first)
+    state.press(.enter)
+    #expect(state.overlay == nil)
+    #expect(state.currentItem == "weight", "closing help does not answer")
+  }
+
+  @Test(
+    "a resize keeps everything typed and re-lays out; too small says so",
+    arguments: [(40, 12), (120, 40), (200, 60)])
+  func resize(width: Int, height: Int) {
+    var state = FormFixture.walking(at: "notes")
+    state.type("Slaapt slecht sinds de zomer")
+    _ = state.update(.resize(width: 30, height: 8))
+    #expect(state.screen.text.contains { $0.contains("Terminal te klein") })
+    _ = state.update(.resize(width: width, height: height))
+    let screen = state.screen
+    #expect(screen.lines.count == height)
+    #expect(screen.lines.allSatisfy { $0.width <= width })
+    #expect(screen.text.contains { $0.contains("Slaapt slecht sinds de zomer") })
+    #expect(
+      state.press(.enter).first
+        == .record(itemID: "notes", value: .text("Slaapt slecht sinds de zomer")))
+  }
+
+  @Test("every screen fits the terminal at 40×12 and at 80×24, in both languages")
+  func everyScreenFits() {
+    for (width, height) in [(40, 12), (80, 24)] {
+      for language in [Language.dutch, .english] {
+        var state = FormFixture.welcome(language: language, width: width, height: height)
+        _ = state.opened(answers: Answers(["birth_date": born]), position: nil, profile: "Sam")
+        var seen = 0
+        while state.currentItem != nil && seen < 30 {
+          let screen = state.screen
+          #expect(screen.lines.count == height)
+          #expect(
+            screen.lines.allSatisfy { $0.width <= width },
+            "\(state.currentItem!) at \(width)×\(height)")
+          if let cursor = screen.cursor { #expect(cursor.row < height && cursor.column < width) }
+          // Answer with whatever is highlighted or skip, to move through every screen.
+          let before = state.currentItem
+          state.press(.right)
+          if state.currentItem == before { state.press(.enter) }
+          if state.currentItem == before { state.type("1"); state.press(.enter) }
+          seen += 1
+        }
+        #expect(seen >= 8, "walked \(seen) screens")
+      }
+    }
+  }
+
+  @Test("a long option list scrolls with the highlight on a short screen")
+  func scrollingList() {
+    var state = FormFixture.walking(at: "who", width: 40, height: 12)
+    state.press(.end)
+    let text = state.screen.text
+    #expect(text.contains { $0.contains("Zeg ik liever niet") })
+    #expect(text.contains { $0.contains("↑ meer") })
+  }
+}
