@@ -13,9 +13,18 @@ let pendingSignal = Atomic<Int32>(0)
 enum ExitSignals {
   static let all: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
+  /// Signals ncurses handles itself (resize, suspend and continue). They must be deliverable even
+  /// when intake was started with them blocked (a mask is inherited from whatever started it),
+  /// or a resize would never be noticed.
+  static let terminalSignals: [Int32] = [SIGWINCH, SIGTSTP, SIGCONT]
+
   /// Installs the handlers and blocks the signals outside of waiting; returns the mask to wait
-  /// with (the original one, in which they are deliverable).
+  /// with, in which they, and the terminal's own signals, are deliverable.
   static func install() -> sigset_t {
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    for signal in terminalSignals { sigaddset(&unblock, signal) }
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
     for signal in all {
       var action = sigaction()
       action.__sigaction_handler.sa_handler = { number in

@@ -61,6 +61,8 @@ public final class CursesTerminal {
     }
     self.window = window
     cbreak()
+    // Ctrl-C must not make the terminal driver throw away what was typed just before it.
+    noqiflush()
     noecho()
     nonl()
     keypad(window, true)
@@ -134,15 +136,18 @@ public final class CursesTerminal {
         queued.removeFirst()
         return queuedInput
       }
-      if let signal = ExitSignals.take() { return .signal(signal) }
+      // Keys typed before a signal come first, so nothing typed just before Ctrl-C is lost.
       if let input = readKey() { return input }
+      if let signal = ExitSignals.take() { return .signal(signal) }
       // Nothing buffered: wait for input with the exit signals deliverable, then look again.
       var mask = waitMask
       let ready = intake_wait_readable(0, -1, &mask)
-      if ready == 1, intake_bytes_waiting(0) == 0 {
-        // Readable with nothing to read: the other end has closed.
-        if readKey() == nil { return .endOfInput }
+      if ready == 1, intake_bytes_waiting(0) <= 0 {
+        // Readable with nothing to read, or the terminal is gone (EIO): input has ended. Going
+        // round again would spin at full speed.
+        return readKey() ?? .endOfInput
       }
+      if ready < 0, errno != EINTR { return .endOfInput }
     }
   }
 
@@ -162,29 +167,28 @@ public final class CursesTerminal {
     return KeyDecoder.character(UInt32(character)).map { .key($0) } ?? readKey()
   }
 
-  /// Esc alone, or a sequence this terminal's description lacks (tmux sends keypad Enter as
-  /// `Esc O M`). ncurses already waited ESCDELAY, so the rest of a sequence is in the buffer.
+  /// Esc alone, or a sequence this terminal's description lacks: tmux sends keypad Enter as
+  /// `Esc O M` and End as `Esc [ 4 ~`, which xterm's terminfo does not list. ncurses already
+  /// waited ESCDELAY, so the rest of a sequence is in the buffer.
   private func escapeSequence() -> FormKey {
     var next: wint_t = 0
     guard wget_wch(window, &next) == OK else { return .escape }
-    if next == UInt32(UInt8(ascii: "O")) || next == UInt32(UInt8(ascii: "[")) {
-      var final: wint_t = 0
-      if wget_wch(window, &final) == OK {
-        switch UInt8(truncatingIfNeeded: final) {
-        case UInt8(ascii: "M"): return .enter
-        case UInt8(ascii: "A"): return .up
-        case UInt8(ascii: "B"): return .down
-        case UInt8(ascii: "C"): return .right
-        case UInt8(ascii: "D"): return .left
-        case UInt8(ascii: "H"): return .home
-        case UInt8(ascii: "F"): return .end
-        case UInt8(ascii: "Z"): return .backTab
-        default: return .escape
-        }
-      }
+    guard next == UInt32(UInt8(ascii: "O")) || next == UInt32(UInt8(ascii: "[")) else {
+      // Alt plus a key: the parent meant the key.
+      if let key = KeyDecoder.character(UInt32(next)) { queued.append(.key(key)) }
+      return .escape
     }
-    // Alt plus a key: the parent meant the key.
-    if let key = KeyDecoder.character(UInt32(next)) { queued.append(.key(key)) }
+    // Parameters (digits and ';') up to the final character.
+    var parameters = ""
+    var final: wint_t = 0
+    while wget_wch(window, &final) == OK {
+      guard let scalar = Unicode.Scalar(UInt32(final)) else { return .escape }
+      if ("0"..."9").contains(scalar) || scalar == ";" {
+        parameters.unicodeScalars.append(scalar)
+        continue
+      }
+      return KeyDecoder.sequence(parameters: parameters, final: scalar) ?? .escape
+    }
     return .escape
   }
 }
@@ -207,6 +211,33 @@ enum KeyDecoder {
     case KEY_BTAB: .backTab
     case intake_key_f1(): .help
     default: nil
+    }
+  }
+
+  /// A CSI or SS3 sequence by its parameters and final character: `[4~` End, `[1;5C` Ctrl-→
+  /// (read as →), `OM` keypad Enter.
+  static func sequence(parameters: String, final: Unicode.Scalar) -> FormKey? {
+    switch final {
+    case "A": return .up
+    case "B": return .down
+    case "C": return .right
+    case "D": return .left
+    case "H": return .home
+    case "F": return .end
+    case "M": return .enter
+    case "Z": return .backTab
+    case "P" where parameters.isEmpty: return .help
+    case "~":
+      switch parameters.split(separator: ";").first {
+      case "1", "7": return .home
+      case "4", "8": return .end
+      case "3": return .delete
+      case "5": return .pageUp
+      case "6": return .pageDown
+      case "11": return .help
+      default: return nil
+      }
+    default: return nil
     }
   }
 
