@@ -57,7 +57,12 @@ let package = Package(
       path: "Tests/StoreFaultRunner"
     ),
 
-    .testTarget(name: "IntakeFormTests", dependencies: ["IntakeForm"], exclude: ["Fixtures"]),
+    .testTarget(
+      name: "IntakeFormTests", dependencies: ["IntakeForm", "BuiltinQuestionnaires"],
+      exclude: ["Fixtures"]),
+    .testTarget(name: "IntakeTerminalTests", dependencies: ["IntakeTerminal", "IntakeForm"]),
+    // Drives the real `intake` binary in tmux (installed by .ci/run).
+    .testTarget(name: "EndToEndTests", dependencies: ["IntakeCore"]),
     // Fixtures are read through #filePath, so tests see the files as committed.
     .testTarget(
       name: "IntakeCoreTests",

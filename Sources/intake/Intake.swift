@@ -11,8 +11,8 @@ struct Intake: ParsableCommand {
       diagnosis and gives no advice on doses. Everything stays on this computer.
       """,
     subcommands: [
-      RunCommand.self, ValidateCommand.self, ReportCommand.self, ListCommand.self,
-      HistoryCommand.self, ExportCommand.self, ImportCommand.self,
+      RunCommand.self, ResumeCommand.self, ValidateCommand.self, ReportCommand.self,
+      ListCommand.self, HistoryCommand.self, ExportCommand.self, ImportCommand.self,
     ],
     defaultSubcommand: RunCommand.self
   )

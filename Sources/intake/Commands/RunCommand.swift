@@ -1,28 +1,122 @@
 import ArgumentParser
+import Foundation
 import IntakeCore
+import IntakeForm
+import IntakeTerminal
 
-/// `intake` with no subcommand: the questionnaire itself.
+/// `intake` with no subcommand: the questionnaire itself, full screen or in plain mode.
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Fill in the questionnaire (the default)."
+    abstract: "Fill in the questionnaire (the default).",
+    discussion: """
+      Starts at a welcome screen where you choose the language and start, continue or follow up \
+      a questionnaire. Every answer is saved as soon as it is given. Plain mode (numbered \
+      prompts, one line per answer) is used with --plain, and automatically when input or output \
+      is not a terminal or TERM is dumb.
+      """
   )
+
+  @OptionGroup var interactive: InteractiveOptions
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    try reportingErrors {
+      try interactive.run(
+        interactive.loadQuestionnaire(), store: storeOptions.store(), startWith: nil)
+    }
+  }
+}
+
+/// `intake resume [PROFILE]`: straight back into the most recent unfinished questionnaire.
+struct ResumeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "resume",
+    abstract: "Continue the most recent unfinished questionnaire (of PROFILE, if given)."
+  )
+
+  @Argument(help: "The child's name (profile); default: any.")
+  var profile: String?
+
+  @OptionGroup var interactive: InteractiveOptions
+  @OptionGroup var storeOptions: StoreOptions
+
+  func run() throws {
+    try reportingErrors {
+      let store = try storeOptions.store()
+      let questionnaire = try interactive.loadQuestionnaire()
+      let driver = AssessmentDriver(questionnaire: questionnaire, store: store, today: .today())
+      let candidates = driver.welcomeContext().unfinished.filter { unfinished in
+        profile.map { unfinished.profile.lowercased() == $0.lowercased() } ?? true
+      }
+      // The most recently started one.
+      guard
+        let latest = candidates.max(by: {
+          $0.started < $1.started || ($0.started == $1.started && $0.assessmentID < $1.assessmentID)
+        })
+      else {
+        throw CLIError(FrontText(interactive.language).nothingToResume)
+      }
+      try interactive.run(
+        questionnaire, store: store, startWith: .resume(assessmentID: latest.assessmentID))
+    }
+  }
+}
+
+/// Options of the interactive commands.
+struct InteractiveOptions: ParsableArguments {
+  @Flag(name: .long, help: "Numbered line-by-line prompts instead of the full-screen form.")
+  var plain = false
+
+  @Option(name: .customLong("lang"), help: "nl or en (default: from LC_ALL, LC_MESSAGES or LANG).")
+  var languageCode: String?
 
   @Option(
     name: .customLong("questionnaire"), help: "A questionnaire file instead of the built-in one.")
   var questionnairePath: String?
 
-  func run() throws {
-    try reportingErrors {
-      let source = try QuestionnaireSource.resolve(questionnairePath)
-      let questionnaire: Questionnaire
-      do {
-        questionnaire = try source.load()
-      } catch {
-        throw CLIError("\(error)", exitCode: .dataError)
+  func validate() throws {
+    if let languageCode, !Language.interfaceLanguages.contains(Language(languageCode)) {
+      throw ValidationError("--lang must be nl or en, not '\(languageCode)'")
+    }
+  }
+
+  var language: Language {
+    languageCode.map { Language($0) } ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+  }
+
+  func loadQuestionnaire() throws -> Questionnaire {
+    let source = try QuestionnaireSource.resolve(questionnairePath)
+    do {
+      return try source.load()
+    } catch {
+      switch error {
+      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
+      case .invalid(let diagnostics):
+        throw CLIError(
+          "\(source.displayName) is not a valid questionnaire (\(diagnostics.count) error(s); see 'intake validate')",
+          exitCode: .dataError)
       }
-      print(questionnaire.title.text(in: questionnaire.languages[0]))
-      print(ValidateCommand.summary(of: questionnaire))
+    }
+  }
+
+  func run(_ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let today = LocalDate.today()
+    let driver = AssessmentDriver(questionnaire: questionnaire, store: store, today: today)
+    let walk = Walk(questionnaire: questionnaire, today: today)
+    let language =
+      questionnaire.languages.contains(language) ? language : questionnaire.languages[0]
+    switch TerminalChoice.current(plainRequested: plain, environment: environment) {
+    case .curses:
+      let signal = try CursesFront(
+        driver: driver, walk: walk, language: language, environment: environment,
+        startWith: startWith
+      ).run()
+      // Answers are saved either way; the exit status still tells a script what ended it.
+      if let signal { throw ExitCode(128 + signal) }
+    case .plain:
+      PlainFront(driver: driver, walk: walk, language: language, startWith: startWith).run()
     }
   }
 }

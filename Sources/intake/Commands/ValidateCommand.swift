@@ -23,7 +23,7 @@ struct ValidateCommand: ParsableCommand {
     var worst: ExitCode = .success
     for source in sources {
       do {
-        let questionnaire = try source.load()
+        let questionnaire = try source.load(checks: .all)
         print("\(source.displayName): valid: \(Self.summary(of: questionnaire))")
       } catch {
         switch error {

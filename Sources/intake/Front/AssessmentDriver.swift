@@ -1,0 +1,158 @@
+import Foundation
+import IntakeCore
+import IntakeForm
+
+/// Carries out what the form asks: opening assessments in the store, saving every answer as it is
+/// given, and building the report at the end. Shared by the full-screen form and plain mode.
+final class AssessmentDriver {
+  let questionnaire: Questionnaire
+  let store: AnswerStore
+  let today: LocalDate
+  private(set) var session: AssessmentSession?
+
+  init(questionnaire: Questionnaire, store: AnswerStore, today: LocalDate) {
+    self.questionnaire = questionnaire
+    self.store = store
+    self.today = today
+  }
+
+  deinit { session?.close() }
+
+  /// What the welcome screen can offer: unfinished assessments of this questionnaire, and the
+  /// latest finished one of each child to follow up. A profile that cannot be read is skipped.
+  func welcomeContext() -> WelcomeContext {
+    var unfinished: [WelcomeContext.Unfinished] = []
+    var finished: [WelcomeContext.Finished] = []
+    let profiles = (try? store.profiles()) ?? []
+    for profile in profiles {
+      let listing = (try? store.assessments(in: profile))?.assessments ?? []
+      let ours = listing.filter { $0.record.questionnaireID == questionnaire.id }
+      for stored in ours where stored.record.status == .inProgress {
+        unfinished.append(
+          WelcomeContext.Unfinished(
+            assessmentID: stored.record.id, profile: profile.name,
+            started: LocalDate.today(now: stored.record.created),
+            answered: stored.record.answers.count))
+      }
+      if let last = ours.last(where: { $0.record.status == .complete }) {
+        finished.append(
+          WelcomeContext.Finished(
+            profile: profile.name, completed: AssessmentHistory.day(of: last.record)))
+      }
+    }
+    return WelcomeContext(unfinished: unfinished, finished: finished)
+  }
+
+  /// An assessment open for the form: its answers, where to start, the child's name, and
+  /// anything the parent should be told (answers carried over that no longer fit).
+  struct Opened {
+    let answers: Answers
+    let position: String?
+    let profile: String
+    let notice: String?
+  }
+
+  /// Opens what the parent chose on the welcome screen.
+  func start(_ action: WelcomeAction, language: Language) throws(AnswerStoreError) -> Opened {
+    flushPosition()
+    session?.close()
+    session = nil
+    let text = FrontText(language)
+    switch action {
+    case .new(let name):
+      var profile = try store.profile(named: name)
+      if profile == nil { profile = try store.createProfile(named: name) }
+      guard let profile else { throw .notFound("no profile '\(name)'") }
+      let opened = try store.createAssessment(
+        in: profile, questionnaire: questionnaire, language: language)
+      session = opened
+      // The child's name was just typed: it answers the nickname question too.
+      if let nicknameID = questionnaire.report.nicknameItemID, questionnaire.item(nicknameID) != nil
+      {
+        try opened.record(.text(name), for: nicknameID)
+      }
+      return Opened(
+        answers: opened.record.answerValues, position: nil, profile: profile.name, notice: nil)
+    case .resume(let id):
+      let stored = try store.assessment(id: id)
+      let opened = try store.open(stored)
+      session = opened
+      var notice: String?
+      if opened.record.questionnaireVersion != questionnaire.version {
+        let report = try opened.migrate(to: questionnaire, today: today)
+        notice = text.migrated(report)
+      }
+      return Opened(
+        answers: opened.record.answerValues, position: opened.record.position,
+        profile: stored.profile.name,
+        notice: notice)
+    case .followUp(let name):
+      guard let profile = try store.profile(named: name),
+        let last = try store.latestComplete(in: profile)
+      else {
+        throw .notFound("no finished assessment for '\(name)'")
+      }
+      let followUp = try store.createFollowUp(
+        of: last.record, questionnaire: questionnaire, language: language, today: today)
+      session = followUp.session
+      return Opened(
+        answers: followUp.session.record.answerValues, position: nil, profile: profile.name,
+        notice: text.migrated(followUp.migration))
+    }
+  }
+
+  /// Where the parent is, not yet written: it goes to disk with the next answer, or on leaving.
+  /// (A position costs two fsyncs of its own; losing it in a crash only means the walk resumes
+  /// at the last answer instead.)
+  private var pendingPosition: String?
+
+  /// Saves one answer now; the return is the acknowledgement that it is on disk.
+  func record(_ value: AnswerValue?, for itemID: String) throws(AnswerStoreError) {
+    try session?.record(value, for: itemID, position: pendingPosition ?? itemID)
+    pendingPosition = nil
+  }
+
+  func position(_ itemID: String) {
+    guard itemID != session?.record.position else { return }
+    pendingPosition = itemID
+  }
+
+  /// Writes a position not yet on disk.
+  private func flushPosition() {
+    if let pendingPosition, let session, session.isOpen {
+      try? session.setPosition(pendingPosition)
+    }
+    pendingPosition = nil
+  }
+
+  /// The finished report: marks the assessment complete, renders the report in the answers'
+  /// language, and writes the text and HTML versions beside the answers.
+  func complete(language: Language) -> (
+    document: ReportDocument?, text: String, savedPath: String?, problem: String?
+  ) {
+    guard let session else { return (nil, "", nil, "no assessment is open") }
+    flushPosition()
+    do {
+      try session.markComplete()
+      let previous = try store.previous(of: session.record)?.record
+      let document = try ReportDocument.build(
+        questionnaire: questionnaire, record: session.record, previous: previous, today: today,
+        language: language)
+      let text = try ReportFormat.text.render(document)
+      let textPath = ReportFile.path(besideAnswers: session.file, format: .text)
+      try ReportFile.write(text, to: textPath)
+      try ReportFile.write(
+        try ReportFormat.html.render(document),
+        to: ReportFile.path(besideAnswers: session.file, format: .html))
+      return (document, text, textPath, nil)
+    } catch {
+      return (nil, "", nil, "\(error)")
+    }
+  }
+
+  func close() {
+    flushPosition()
+    session?.close()
+    session = nil
+  }
+}
