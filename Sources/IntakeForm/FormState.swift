@@ -301,14 +301,8 @@ public struct FormState: Sendable {
   private mutating func handleSingle(
     _ screen: inout QuestionScreen, _ item: Item, _ rows: [ChoiceRow], _ key: FormKey
   ) -> [FormEffect] {
+    if let effects = listKey(&screen, item, rows, key) { return effects }
     switch key {
-    case .up: screen.highlight = max(0, screen.highlight - 1)
-    case .down: screen.highlight = min(rows.count - 1, screen.highlight + 1)
-    case .home: screen.highlight = 0
-    case .end: screen.highlight = rows.count - 1
-    case .left, .backspace: return goBack(screen, item)
-    case .right: return skip(screen, item)
-    case .delete: return clear(&screen, item)
     case .character(let character):
       if let row = rows.firstIndex(where: { $0.shortcut == character }) {
         screen.highlight = row
@@ -325,14 +319,8 @@ public struct FormState: Sendable {
   private mutating func handleMultiple(
     _ screen: inout QuestionScreen, _ item: Item, _ rows: [ChoiceRow], _ key: FormKey
   ) -> [FormEffect] {
+    if let effects = listKey(&screen, item, rows, key) { return effects }
     switch key {
-    case .up: screen.highlight = max(0, screen.highlight - 1)
-    case .down: screen.highlight = min(rows.count - 1, screen.highlight + 1)
-    case .home: screen.highlight = 0
-    case .end: screen.highlight = rows.count - 1
-    case .left, .backspace: return goBack(screen, item)
-    case .right: return skip(screen, item)
-    case .delete: return clear(&screen, item)
     case .character(" "):
       toggle(&screen, rows[screen.highlight], rows)
     case .character(let character):
@@ -358,6 +346,25 @@ public struct FormState: Sendable {
       }
       return commit(.choices(chosenRows.map(\.key)), screen, item)
     default: break
+    }
+    mode = .question(screen)
+    return []
+  }
+
+  /// Keys every list widget shares: moving the highlight, back, skip and clearing. `nil` when
+  /// `key` is not one of them; otherwise the effects (the highlight moves in `screen`).
+  private mutating func listKey(
+    _ screen: inout QuestionScreen, _ item: Item, _ rows: [ChoiceRow], _ key: FormKey
+  ) -> [FormEffect]? {
+    switch key {
+    case .up: screen.highlight = max(0, screen.highlight - 1)
+    case .down: screen.highlight = min(rows.count - 1, screen.highlight + 1)
+    case .home: screen.highlight = 0
+    case .end: screen.highlight = rows.count - 1
+    case .left, .backspace: return goBack(screen, item)
+    case .right: return skip(screen, item)
+    case .delete: return clear(&screen, item)
+    default: return nil
     }
     mode = .question(screen)
     return []

@@ -30,13 +30,10 @@ struct HistoryCommand: ParsableCommand {
     try reportingErrors {
       let store = try storeOptions.store()
       let language = languageOption.language
-      let profiles = try storeErrors { () throws(AnswerStoreError) in
-        try ListCommand.profiles(matching: profile, in: store)
-      }
-      guard !profiles.isEmpty else {
-        print(StoreText.noProfiles.text(in: language))
-        return
-      }
+      guard
+        let profiles = try ListCommand.profilesToShow(
+          matching: profile, in: store, language: language)
+      else { return }
       let source = try QuestionnaireSource.resolve(questionnairePath)
       let questionnaire: Questionnaire
       do {

@@ -25,11 +25,8 @@ struct ListCommand: ParsableCommand {
     try reportingErrors {
       let store = try storeOptions.store()
       let language = languageOption.language
-      let profiles = try storeErrors { () throws(AnswerStoreError) in
-        try Self.profiles(matching: profile, in: store)
-      }
-      guard !profiles.isEmpty else {
-        print(StoreText.noProfiles.text(in: language))
+      guard let profiles = try Self.profilesToShow(matching: profile, in: store, language: language)
+      else {
         return
       }
       var rows: [[String]] = []
@@ -66,6 +63,21 @@ struct ListCommand: ParsableCommand {
   }
 
   /// Every profile, or the one named; an unknown name is an error, not an empty list.
+  /// The profiles a listing shows; `nil` (after saying so) when there are none.
+  static func profilesToShow(matching name: String?, in store: AnswerStore, language: Language)
+    throws
+    -> [Profile]?
+  {
+    let profiles = try storeErrors { () throws(AnswerStoreError) in
+      try Self.profiles(matching: name, in: store)
+    }
+    guard !profiles.isEmpty else {
+      print(StoreText.noProfiles.text(in: language))
+      return nil
+    }
+    return profiles
+  }
+
   static func profiles(matching name: String?, in store: AnswerStore) throws(AnswerStoreError)
     -> [Profile]
   {
