@@ -155,9 +155,11 @@ extension FormState {
     case .multiple: keys = [text.keyToggle, text.keyDone]
     default: keys = [text.keyNext]
     }
-    keys += [text.keyBack, text.keyQuit]
-    if !item.isRequired { keys.append(text.keySkip) }
-    keys += [text.keyOverview, text.keyHelp]
+    // Most needed first: what fits on a narrow line is what a parent cannot do without ("why
+    // we ask" is also where every key is explained).
+    keys += [text.keyBack, text.keyQuit, text.keyHelp]
+    if !item.isRequired && item.widget != .multiple { keys.append(text.keySkip) }
+    keys.append(text.keyOverview)
     frame.footer(keys)
   }
 
@@ -303,7 +305,7 @@ struct Body {
     let style: Style = highlighted ? .highlight : .normal
     let answerStyle: Style = highlighted ? .highlight : (marker == "!" ? .error : .dim)
     if width >= 60 {
-      let questionCells = (width - 6) * 11 / 20
+      let questionCells = (width - 6) * 3 / 5
       let shortened = Self.shorten(question, to: questionCells)
       let pad = String(
         repeating: " ", count: max(1, questionCells - DisplayWidth.of(shortened) + 1))
