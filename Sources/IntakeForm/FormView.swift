@@ -67,8 +67,14 @@ extension FormState {
   private func layoutWelcome(_ welcome: WelcomeScreen, _ frame: inout Frame) {
     frame.subtitle(text.welcomeTitle)
     var body = Body(width: width)
-    body.paragraph(text.whatItIs, style: .normal)
-    body.paragraph(text.privacy, style: .dim)
+    // The questionnaire's own introduction speaks to the parent best; intake's words stand in
+    // for a questionnaire without one.
+    if let description = questionnaire.description {
+      body.paragraph(description.text(in: language), style: .normal)
+    } else {
+      body.paragraph(text.whatItIs, style: .normal)
+      body.paragraph(text.privacy, style: .dim)
+    }
     body.blank()
     for (offset, row) in welcome.rows.enumerated() {
       let label: String

@@ -1,3 +1,4 @@
+import BuiltinQuestionnaires
 import IntakeCore
 import IntakeForm
 import Testing
@@ -234,5 +235,37 @@ struct LeavingTests {
     let text = state.screen.text
     #expect(text.contains { $0.contains("Zeg ik liever niet") })
     #expect(text.contains { $0.contains("↑ meer") })
+  }
+}
+
+@Suite("Form: the built-in questionnaire")
+struct BuiltinQuestionnaireScreenTests {
+  static let questionnaire: Questionnaire = {
+    do {
+      return try QuestionnaireLoader.load(
+        yaml: BuiltinQuestionnaires.named(BuiltinQuestionnaires.defaultFileName)!.yaml,
+        file: "adhd-magnesium.yaml",
+        today: FormFixture.today)
+    } catch { fatalError("\(error)") }
+  }()
+
+  @Test(
+    "the welcome screen opens with the questionnaire's own introduction, and still fits",
+    arguments: [
+      (Language.dutch, "Vraagt u zich af of magnesium"),
+      (.english, "if you are wondering whether magnesium"),
+    ])
+  func welcome(language: Language, opening: String) {
+    for (width, height) in [(80, 24), (40, 12)] {
+      let state = FormState(
+        walk: Walk(questionnaire: Self.questionnaire, today: FormFixture.today), language: language,
+        welcome: WelcomeContext(), width: width, height: height)
+      let screen = state.screen
+      #expect(screen.lines.allSatisfy { $0.width <= width })
+      #expect(
+        screen.text.contains { $0.contains(FormText(language).startNew) },
+        "the choice is always in view")
+      if height == 24 { #expect(state.flatText.contains(opening)) }
+    }
   }
 }
