@@ -298,3 +298,18 @@ struct PointTests {
     #expect(q.placeholderText("total", in: a, language: .english) == "unknown")
   }
 }
+
+@Suite("Units")
+struct UnitTests {
+  @Test("exactly one takes the singular unit where the questionnaire gives one")
+  func singular() {
+    let years = LocalizedText([.english: "years", .dutch: "jaar"])
+    let year = LocalizedText([.english: "year", .dutch: "jaar"])
+    #expect(NumberText.withUnit(1, decimals: 0, unit: years, one: year, in: .english) == "1 year")
+    #expect(NumberText.withUnit(2, decimals: 0, unit: years, one: year, in: .english) == "2 years")
+    #expect(
+      NumberText.withUnit(1, decimals: 0, unit: years, in: .english) == "1 years",
+      "no singular given")
+    #expect(NumberText.withUnit(1.5, decimals: 1, unit: years, one: year, in: .dutch) == "1,5 jaar")
+  }
+}

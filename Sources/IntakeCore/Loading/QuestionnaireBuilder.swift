@@ -282,7 +282,8 @@ final class QuestionnaireBuilder {
   ]
   static let itemKeysByType: [String: [String]] = [
     "choice": ["options"], "multi_choice": ["options"], "yes_no": [], "scale": ["points"],
-    "integer": ["min", "max", "unit"], "decimal": ["min", "max", "unit", "decimals"],
+    "integer": ["min", "max", "unit", "unit_one"],
+    "decimal": ["min", "max", "unit", "unit_one", "decimals"],
     "text": ["max_length", "multiline"], "date": ["min", "max"],
   ]
   static let allTypeKeys = Set(itemKeysByType.values.joined())
@@ -374,7 +375,8 @@ final class QuestionnaireBuilder {
         return nil
       }
       let unit = map["unit"].flatMap { reader.text($0, "\(what) unit") }
-      let range = NumberRange(min: minimum, max: maximum, unit: unit)
+      let unitOne = map["unit_one"].flatMap { reader.text($0, "\(what) unit_one") }
+      let range = NumberRange(min: minimum, max: maximum, unit: unit, unitOne: unitOne)
       if type == "integer" { return .integer(range) }
       let decimals =
         map["decimals"].flatMap { reader.integer($0, "\(what) decimals", atLeast: 0) } ?? 1

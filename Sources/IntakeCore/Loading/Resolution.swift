@@ -105,7 +105,8 @@ extension QuestionnaireBuilder {
           expression: Condition(
             source: expression.source, location: location(expression.node), expression: expr,
             literals: expression.syntax.literals),
-          label: draft.label, unit: draft.unit, decimals: draft.decimals, bands: bands,
+          label: draft.label, unit: draft.unit, unitOne: draft.unitOne, decimals: draft.decimals,
+          bands: bands,
           isNumeric: computedTypes[index] == .number,
           location: draft.location))
     }

@@ -3,6 +3,7 @@ struct ComputedDraft {
   let expression: ParsedExpression?
   let label: LocalizedText?
   let unit: LocalizedText?
+  let unitOne: LocalizedText?
   let decimals: Int
   let bands: [BandDraft]?
   let bandsNode: YAMLNode?
@@ -38,7 +39,8 @@ extension QuestionnaireBuilder {
     for element in list {
       guard
         let map = MappingReader(
-          element, "computed value", keys: ["id", "expr", "label", "unit", "decimals", "bands"],
+          element, "computed value",
+          keys: ["id", "expr", "label", "unit", "unit_one", "decimals", "bands"],
           reader: reader),
         let idNode = map.required("id", expected: "the computed value's id"),
         let valueID = reader.identifier(idNode, "computed id")
@@ -50,12 +52,14 @@ extension QuestionnaireBuilder {
       }
       let label = map["label"].flatMap { reader.text($0, "\(what) label") }
       let unit = map["unit"].flatMap { reader.text($0, "\(what) unit") }
+      let unitOne = map["unit_one"].flatMap { reader.text($0, "\(what) unit_one") }
       let decimals =
         map["decimals"].flatMap { reader.integer($0, "\(what) decimals", atLeast: 0) } ?? 0
       let bands = map["bands"].flatMap { readBands($0, what, openEnds: true) }
       computed.append(
         ComputedDraft(
-          id: valueID, expression: expression, label: label, unit: unit, decimals: decimals,
+          id: valueID, expression: expression, label: label, unit: unit, unitOne: unitOne,
+          decimals: decimals,
           bands: bands,
           bandsNode: map["bands"], location: location(element), idNode: idNode))
     }

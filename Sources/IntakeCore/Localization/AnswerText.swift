@@ -18,9 +18,11 @@ extension Item {
         let value = NumberText.format(number, in: language)
         return label.map { "\($0) (\(value))" } ?? value
       case .integer(let range):
-        return NumberText.withUnit(number, decimals: 0, unit: range.unit, in: language)
+        return NumberText.withUnit(
+          number, decimals: 0, unit: range.unit, one: range.unitOne, in: language)
       case .decimal(let range, let decimals):
-        return NumberText.withUnit(number, decimals: decimals, unit: range.unit, in: language)
+        return NumberText.withUnit(
+          number, decimals: decimals, unit: range.unit, one: range.unitOne, in: language)
       default:
         return NumberText.format(number, in: language)
       }
@@ -29,13 +31,15 @@ extension Item {
 }
 
 extension NumberText {
-  /// "6 nachten per week", "12,5 kg".
-  static func withUnit(_ value: Double, decimals: Int, unit: LocalizedText?, in language: Language)
-    -> String
-  {
+  /// "6 nachten per week", "12,5 kg", "1 year" (with `one` for exactly one).
+  public static func withUnit(
+    _ value: Double, decimals: Int, unit: LocalizedText?, one: LocalizedText? = nil,
+    in language: Language
+  ) -> String {
     let number = format(value, decimals: decimals, in: language)
     guard let unit else { return number }
-    return "\(number) \(unit.text(in: language))"
+    let shown = number == "1" ? (one ?? unit) : unit
+    return "\(number) \(shown.text(in: language))"
   }
 }
 
@@ -55,7 +59,8 @@ extension Questionnaire {
       switch result {
       case .bool(let flag): return (flag ? UIText.yes : UIText.no).text(in: language).lowercased()
       case .number(let number):
-        return NumberText.withUnit(number, decimals: value.decimals, unit: value.unit, in: language)
+        return NumberText.withUnit(
+          number, decimals: value.decimals, unit: value.unit, one: value.unitOne, in: language)
       default: return "\(result)"
       }
     }

@@ -200,6 +200,8 @@ public struct NumberRange: Sendable, Hashable {
   public let min: Double?
   public let max: Double?
   public let unit: LocalizedText?
+  /// The unit for exactly one ("year" where `unit` is "years"); `unit` when not given.
+  public let unitOne: LocalizedText?
 }
 
 /// A date bound: a fixed date or one relative to today.

@@ -4,6 +4,8 @@ public struct ComputedValue: Sendable, Identifiable {
   public let expression: Condition
   public let label: LocalizedText?
   public let unit: LocalizedText?
+  /// The unit for exactly one; `unit` when not given.
+  public let unitOne: LocalizedText?
   /// Digits after the decimal point when shown.
   public let decimals: Int
   public let bands: [Band]
