@@ -45,7 +45,8 @@ public struct PlainSession: Sendable {
   /// The opening lines: what intake is, how to answer.
   public var introduction: String {
     // As on the welcome screen: the questionnaire's own introduction, else intake's.
-    let about = questionnaire.description.map { [$0.text(in: language)] } ?? [text.whatItIs, text.privacy]
+    let about =
+      questionnaire.description.map { [$0.text(in: language)] } ?? [text.whatItIs, text.privacy]
     return (["intake · \(questionnaire.title.text(in: language))"] + about + [text.plainHowTo])
       .joined(separator: "\n") + "\n"
   }
