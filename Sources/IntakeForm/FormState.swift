@@ -41,6 +41,9 @@ public struct FormState: Sendable {
   public enum Overlay: Equatable, Sendable {
     /// "Why we ask" and the keys, scrolled to line `top`.
     case help(top: Int)
+    /// Something the parent should read before going on (e.g. what a new questionnaire version
+    /// did to earlier answers), scrolled to line `top`.
+    case message(title: String, body: String, top: Int)
     case confirmQuit
   }
 
@@ -94,6 +97,11 @@ public struct FormState: Sendable {
     return enter(index, returnToReview: false)
   }
 
+  /// Shows `body` over the screen until the parent presses a key.
+  public mutating func inform(title: String, body: String) {
+    overlay = .message(title: title, body: body, top: 0)
+  }
+
   /// The chosen assessment could not be opened: back to the welcome screen, saying why.
   public mutating func openFailed(_ message: String, welcome context: WelcomeContext) {
     mode = .welcome(WelcomeScreen(context: context))
@@ -130,6 +138,16 @@ public struct FormState: Sendable {
       case .up: overlay = .help(top: max(0, top - 1))
       case .pageDown: overlay = .help(top: top + max(1, height - 6))
       case .pageUp: overlay = .help(top: max(0, top - max(1, height - 6)))
+      default: overlay = nil
+      }
+      return []
+    case .message(let title, let body, let top):
+      switch key {
+      case .down: overlay = .message(title: title, body: body, top: top + 1)
+      case .up: overlay = .message(title: title, body: body, top: max(0, top - 1))
+      case .pageDown: overlay = .message(title: title, body: body, top: top + max(1, height - 6))
+      case .pageUp:
+        overlay = .message(title: title, body: body, top: max(0, top - max(1, height - 6)))
       default: overlay = nil
       }
       return []
@@ -602,6 +620,7 @@ public struct FormState: Sendable {
   func reviewRows() -> [ReviewRow] {
     let assessment = walk.assess(answers)
     let missing = Set(assessment.missingRequired)
+    let unusable = assessment.unusableAnswers
     var rows: [ReviewRow] = []
     for section in questionnaire.sections where assessment.isVisible(section: section.id) {
       let items = questionnaire.items(in: section).filter {
@@ -611,13 +630,14 @@ public struct FormState: Sendable {
       rows.append(.heading(section.title.text(in: language)))
       for item in items {
         let answer = answers[item.id]
-        let shown =
+        var shown =
           answer == nil && drafts[item.id] != nil
           ? "\(drafts[item.id]!) (?)" : item.displayText(answer, in: language)
+        if unusable[item.id] != nil { shown = text.answerAgain }
         rows.append(
           .item(
             id: item.id, question: item.question.text(in: language), answer: shown,
-            missing: missing.contains(item.id)))
+            missing: missing.contains(item.id) || unusable[item.id] != nil))
       }
     }
     rows.append(.finish)

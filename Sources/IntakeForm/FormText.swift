@@ -154,6 +154,7 @@ public struct FormText: Sendable {
       "\(count) required question\(count == 1 ? "" : "s") still open (marked !)",
       "nog \(count) verplichte vra\(count == 1 ? "ag" : "gen") open (gemarkeerd met !)")
   }
+  public var answerAgain: String { t("! please answer again", "! graag opnieuw beantwoorden") }
   public var reportTitle: String { t("Your report", "Uw verslag") }
   public var makingReport: String { t("Making the report…", "Het verslag wordt gemaakt…") }
   public var opening: String { t("Opening your answers…", "Uw antwoorden worden geopend…") }

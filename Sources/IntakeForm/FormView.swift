@@ -22,6 +22,8 @@ extension FormState {
     }
     if let notice { frame.problem(notice) }
     switch overlay {
+    case .message(let title, let body, let top)?:
+      frame.panel(title: title, body: body, top: top, closing: text.anyKeyToClose)
     case .help(let top)?:
       frame.panel(
         title: text.whyWeAsk, body: helpText + "\n\n" + keysHelp, top: top,

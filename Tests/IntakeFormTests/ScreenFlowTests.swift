@@ -269,3 +269,42 @@ struct BuiltinQuestionnaireScreenTests {
     }
   }
 }
+
+@Suite("Form: answers that no longer fit")
+struct ChangedQuestionnaireTests {
+  @Test(
+    "an answer whose option is gone is flagged in the overview and counts as open when required")
+  func flagged() {
+    var state = FormFixture.walking(
+      [
+        "birth_date": .date(LocalDate(year: 2018, month: 4, day: 3)!),
+        "sleep": .choice("sometimes"), "who": .choice("aunt"),
+      ],
+      at: "who")
+    state.press(.tab)
+    #expect(
+      state.screen.text.contains {
+        $0.contains("Wie vult dit in?") && $0.contains("! graag opnieuw beantwoorden")
+      })
+    #expect(
+      state.screen.text.contains {
+        $0.contains("Slaapt uw kind slecht?") && $0.contains("! graag opnieuw beantwoorden")
+      })
+    state.press(.end, .enter)
+    #expect(state.mode != .finishing, "a required answer that no longer fits blocks finishing")
+  }
+
+  @Test("a message panel shows until a key is pressed; arrows scroll it")
+  func message() {
+    var state = FormFixture.walking(width: 40, height: 12)
+    let lines = (1...30).map { "regel \($0)" }.joined(separator: "\n")
+    state.inform(title: "Uw eerdere antwoorden", body: lines)
+    #expect(state.screen.text.contains(" Uw eerdere antwoorden"))
+    #expect(state.screen.text.contains("  regel 1"))
+    state.press(.pageDown)
+    #expect(!state.screen.text.contains("  regel 1"))
+    state.press(.character("x"))
+    #expect(state.overlay == nil)
+    #expect(state.currentItem == "nickname", "closing the message does not answer")
+  }
+}

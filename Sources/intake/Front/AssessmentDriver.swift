@@ -49,7 +49,8 @@ final class AssessmentDriver {
     let answers: Answers
     let position: String?
     let profile: String
-    let notice: String?
+    /// What moving the answers to this questionnaire version did, when the parent should know.
+    let migration: MigrationReport?
   }
 
   /// Opens what the parent chose on the welcome screen.
@@ -57,7 +58,6 @@ final class AssessmentDriver {
     flushPosition()
     session?.close()
     session = nil
-    let text = FrontText(language)
     switch action {
     case .new(let name):
       var profile = try store.profile(named: name)
@@ -72,20 +72,18 @@ final class AssessmentDriver {
         try opened.record(.text(name), for: nicknameID)
       }
       return Opened(
-        answers: opened.record.answerValues, position: nil, profile: profile.name, notice: nil)
+        answers: opened.record.answerValues, position: nil, profile: profile.name, migration: nil)
     case .resume(let id):
       let stored = try store.assessment(id: id)
       let opened = try store.open(stored)
       session = opened
-      var notice: String?
+      var migration: MigrationReport?
       if opened.record.questionnaireVersion != questionnaire.version {
-        let report = try opened.migrate(to: questionnaire, today: today)
-        notice = text.migrated(report)
+        migration = try opened.migrate(to: questionnaire, today: today)
       }
       return Opened(
         answers: opened.record.answerValues, position: opened.record.position,
-        profile: stored.profile.name,
-        notice: notice)
+        profile: stored.profile.name, migration: migration)
     case .followUp(let name):
       guard let profile = try store.profile(named: name),
         let last = try store.latestComplete(in: profile)
@@ -97,7 +95,7 @@ final class AssessmentDriver {
       session = followUp.session
       return Opened(
         answers: followUp.session.record.answerValues, position: nil, profile: profile.name,
-        notice: text.migrated(followUp.migration))
+        migration: followUp.migration)
     }
   }
 

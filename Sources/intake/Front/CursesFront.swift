@@ -77,7 +77,11 @@ struct CursesFront {
         let opened = try driver.start(action, language: language)
         let more = state.opened(
           answers: opened.answers, position: opened.position, profile: opened.profile)
-        if let notice = opened.notice { _ = state.update(.failure(notice)) }
+        if let migration = opened.migration,
+          let message = text.migrated(migration, questionnaire: walk.questionnaire)
+        {
+          state.inform(title: message.title, body: message.body)
+        }
         return more
       } catch {
         state.openFailed(text.couldNotOpen(error), welcome: driver.welcomeContext())

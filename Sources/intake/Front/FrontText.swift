@@ -30,24 +30,56 @@ struct FrontText {
     t("Could not make the report: \(detail)", "Het verslag kon niet worden gemaakt: \(detail)")
   }
 
-  /// What a version change or a follow-up did to earlier answers; `nil` when nothing changed.
-  func migrated(_ report: MigrationReport) -> String? {
-    var parts: [String] = []
-    if !report.retired.isEmpty {
-      parts.append(
-        t(
-          "\(report.retired.count) earlier answer(s) belong to questions no longer asked; they are kept in the file.",
-          "\(report.retired.count) eerdere antwoord(en) horen bij vragen die niet meer gesteld worden; ze blijven bewaard."
-        ))
-    }
+  /// What a version change or a follow-up did to earlier answers, listed: answers to questions
+  /// that are gone (kept in the file, not used) and answers to give again. `nil` when nothing
+  /// needs the parent's attention.
+  func migrated(_ report: MigrationReport, questionnaire: Questionnaire) -> (
+    title: String, body: String
+  )? {
+    guard !report.retired.isEmpty || !report.incompatible.isEmpty else { return nil }
+    var lines: [String] = [
+      t(
+        "The questionnaire has changed since these answers were given (version \(report.fromVersion) → \(report.toVersion)). Nothing was thrown away.",
+        "De vragenlijst is veranderd sinds deze antwoorden werden gegeven (versie \(report.fromVersion) → \(report.toVersion)). Er is niets weggegooid."
+      )
+    ]
     if !report.incompatible.isEmpty {
-      parts.append(
+      lines += [
+        "",
         t(
-          "\(report.incompatible.count) answer(s) no longer fit their question; please answer those again.",
-          "\(report.incompatible.count) antwoord(en) passen niet meer bij de vraag; beantwoord die opnieuw."
-        ))
+          "Please answer these again; the earlier answer no longer fits (they are marked in the overview):",
+          "Beantwoord deze opnieuw; het eerdere antwoord past niet meer (ze staan gemarkeerd in het overzicht):"
+        ),
+      ]
+      for entry in report.incompatible {
+        let question = questionnaire.item(entry.itemID)?.question.text(in: language) ?? entry.itemID
+        lines.append("- \(question) (\(t("earlier", "eerder")): \(Self.raw(entry.value)))")
+      }
     }
-    return parts.isEmpty ? nil : parts.joined(separator: " ")
+    if !report.retired.isEmpty {
+      lines += [
+        "",
+        t(
+          "Answers to questions that are no longer asked (kept in the file, not used in the report):",
+          "Antwoorden bij vragen die niet meer gesteld worden (bewaard in het bestand, niet gebruikt in het verslag):"
+        ),
+      ]
+      for entry in report.retired { lines.append("- \(entry.itemID): \(Self.raw(entry.value))") }
+    }
+    return (t("Your earlier answers", "Uw eerdere antwoorden"), lines.joined(separator: "\n"))
+  }
+
+  /// An answer as stored, for an item the questionnaire may no longer describe.
+  static func raw(_ value: AnswerValue) -> String {
+    switch value {
+    case .choice(let id): id
+    case .choices(let ids): ids.joined(separator: ", ")
+    case .number(let number): NumberText.format(number, in: .english)
+    case .text(let text): text
+    case .date(let date): DateText.short(date)
+    case .dontKnow: "dont_know"
+    case .preferNotToSay: "prefer_not_to_say"
+    }
   }
 
   var nothingToResume: String {

@@ -50,7 +50,11 @@ struct PlainFront {
     case .start(let action, let language):
       do {
         let opened = try driver.start(action, language: language)
-        if let notice = opened.notice { write(notice + "\n") }
+        if let migration = opened.migration,
+          let message = text.migrated(migration, questionnaire: walk.questionnaire)
+        {
+          write("\n== \(message.title) ==\n\(message.body)\n")
+        }
         return session.opened(
           answers: opened.answers, position: opened.position, profile: opened.profile)
       } catch {
