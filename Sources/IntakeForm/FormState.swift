@@ -7,7 +7,13 @@ import IntakeCore
 public struct FormState: Sendable {
   public let walk: Walk
   public private(set) var language: Language
-  public private(set) var answers: Answers
+  /// The answers as stored (including ones that no longer fit their item).
+  public private(set) var answers: Answers {
+    didSet { assessment = walk.assess(answers) }
+  }
+  /// What the engine makes of `answers`: renewed only when they change, not on every key or
+  /// every frame.
+  public private(set) var assessment: Assessment
   public private(set) var width: Int
   public private(set) var height: Int
   public private(set) var mode: Mode
@@ -54,6 +60,7 @@ public struct FormState: Sendable {
     self.walk = walk
     self.language = language
     answers = Answers()
+    assessment = walk.assess(Answers())
     self.width = width
     self.height = height
     mode = .welcome(WelcomeScreen(context: context))
@@ -67,12 +74,18 @@ public struct FormState: Sendable {
     case .resize(let newWidth, let newHeight):
       width = max(0, newWidth)
       height = max(0, newHeight)
+      if case .report(var viewer) = mode {
+        viewer.layOut(width: width, height: height, text: text)
+        mode = .report(viewer)
+      }
       return []
     case .failure(let message):
       notice = message
       return []
     case .reportReady(let document, let path):
-      mode = .report(ReportViewer(document: document, savedPath: path))
+      var viewer = ReportViewer(document: document, savedPath: path)
+      viewer.layOut(width: width, height: height, text: text)
+      mode = .report(viewer)
       return []
     case .key(let key):
       notice = nil
@@ -86,11 +99,7 @@ public struct FormState: Sendable {
     self.answers = answers
     self.profile = profile
     overlay = nil
-    let visible = walk.visibleItems(answers)
-    let start = position.flatMap { id in questionnaire.item(id)?.index }.flatMap { index in
-      visible.contains(index) ? index : visible.first { $0 > index }
-    }
-    guard let index = start ?? visible.first else {
+    guard let index = walk.start(at: position, in: assessment) else {
       mode = .review(ReviewScreen())
       return []
     }
@@ -296,7 +305,8 @@ public struct FormState: Sendable {
       return goBack(screen, item)
     case .pageDown, .pageUp:
       keepDraft(screen, item)
-      guard let target = walk.section(from: screen.itemIndex, forward: key == .pageDown, answers)
+      guard
+        let target = walk.section(from: screen.itemIndex, forward: key == .pageDown, in: assessment)
       else {
         mode = .question(screen)
         return []
@@ -502,7 +512,7 @@ public struct FormState: Sendable {
       mode = .review(ReviewScreen(focusItem: questionnaire.items[screen.itemIndex].id))
       return []
     }
-    guard let next = walk.next(after: screen.itemIndex, answers) else {
+    guard let next = walk.next(after: screen.itemIndex, in: assessment) else {
       mode = .review(ReviewScreen(focusFinish: true))
       return []
     }
@@ -523,7 +533,7 @@ public struct FormState: Sendable {
 
   private mutating func goBack(_ screen: QuestionScreen, _ item: Item) -> [FormEffect] {
     keepDraft(screen, item)
-    guard let previous = walk.previous(before: screen.itemIndex, answers) else {
+    guard let previous = walk.previous(before: screen.itemIndex, in: assessment) else {
       mode = .question(screen)
       return []
     }
@@ -590,7 +600,7 @@ public struct FormState: Sendable {
         guard let index = questionnaire.item(itemID)?.index else { break }
         return enter(index, returnToReview: true)
       case .finish:
-        let missing = walk.assess(answers).missingRequired
+        let missing = assessment.missingRequired
         if let first = missing.first {
           screen.focus = .item(first)
           screen.showMissing = true
@@ -606,7 +616,7 @@ public struct FormState: Sendable {
       let id: String? =
         if case .item(let focused) = screen.focus { focused } else { nil }
       let index =
-        id.flatMap { questionnaire.item($0)?.index } ?? walk.visibleItems(answers).last ?? 0
+        id.flatMap { questionnaire.item($0)?.index } ?? assessment.visibleItemIndices.last ?? 0
       return enter(index, returnToReview: false)
     default: break
     }
@@ -618,15 +628,10 @@ public struct FormState: Sendable {
   /// The lines of the review screen: per shown section, a heading and its shown items with their
   /// answers; at the end, "finish".
   func reviewRows() -> [ReviewRow] {
-    let assessment = walk.assess(answers)
     let missing = Set(assessment.missingRequired)
     let unusable = assessment.unusableAnswers
     var rows: [ReviewRow] = []
-    for section in questionnaire.sections where assessment.isVisible(section: section.id) {
-      let items = questionnaire.items(in: section).filter {
-        assessment.isVisible(item: $0.id, in: questionnaire)
-      }
-      guard !items.isEmpty else { continue }
+    for (section, items) in walk.overview(of: assessment) {
       rows.append(.heading(section.title.text(in: language)))
       for item in items {
         let answer = answers[item.id]
@@ -647,22 +652,22 @@ public struct FormState: Sendable {
   // MARK: Report viewer
 
   private mutating func handleViewer(_ viewer: inout ReportViewer, _ key: FormKey) -> [FormEffect] {
-    let page = max(1, height - 4)
     switch key {
     case .up: viewer.top -= 1
     case .down: viewer.top += 1
-    case .pageUp: viewer.top -= page
-    case .pageDown, .character(" "): viewer.top += page
+    case .pageUp: viewer.top -= viewer.rows
+    case .pageDown, .character(" "): viewer.top += viewer.rows
     case .home: viewer.top = 0
-    case .end: viewer.top = .max / 2
+    case .end: viewer.top = viewer.lastTop
     case .escape, .enter, .character("q"), .character("Q"):
       mode = .done
       return [.exit]
     default: break
     }
-    viewer.top = max(0, viewer.top)
+    viewer.top = min(max(0, viewer.top), viewer.lastTop)
     return []
   }
+
 }
 
 /// The welcome screen's own state.
@@ -747,12 +752,49 @@ enum ReviewRow: Equatable {
   }
 }
 
-/// The finished report, scrollable.
+/// The finished report, laid out for the terminal when it arrives and after a resize (not on
+/// every key), and scrolled.
 public struct ReportViewer: Equatable, Sendable {
   public let document: ReportDocument
   public let savedPath: String?
+  /// The report's lines at the current width; on a small screen, where it was saved comes first.
+  private(set) var lines: [String] = []
+  /// How many of `lines` are the saved-where lines at their head.
+  private(set) var leadingLocation = 0
+  /// Where it was saved, kept in view below the report when the screen has room.
+  private(set) var pinnedLocation: [String] = []
+  /// Report lines that fit on screen.
+  private(set) var rows = 1
   /// The first line shown.
   public internal(set) var top = 0
+
+  init(document: ReportDocument, savedPath: String?) {
+    self.document = document
+    self.savedPath = savedPath
+  }
+
+  /// The highest useful `top`: the end of the report on the last screen.
+  var lastTop: Int { max(0, lines.count - rows) }
+
+  mutating func layOut(width: Int, height: Int, text: FormText) {
+    let report = TextReportRenderer(width: max(1, width - 2)).render(document)
+    let reportLines = report.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
+    let location =
+      savedPath.map {
+        TextWrap.wrap(text.savedAt($0), width: width - 2)
+          + TextWrap.wrap(text.printHint($0), width: width - 2)
+      } ?? []
+    // Where the report was saved stays in view when there is room; on a small screen it comes
+    // first in the text instead, so the report itself keeps the space.
+    let bodyHeight = height - 4
+    let pinned = bodyHeight - location.count >= 10
+    lines = pinned ? reportLines : location + [""] + reportLines
+    leadingLocation = pinned ? 0 : location.count
+    pinnedLocation = pinned ? location : []
+    rows = max(1, bodyHeight - pinnedLocation.count)
+    top = min(top, lastTop)
+  }
 }
 
 extension ChoiceRow {

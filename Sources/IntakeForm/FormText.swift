@@ -74,7 +74,6 @@ public struct FormText: Sendable {
   public var dontKnow: String { UIText.dontKnow.text(in: language) }
   public var preferNotToSay: String { UIText.preferNotToSay.text(in: language) }
   public var notAnswered: String { UIText.notAnswered.text(in: language) }
-  public var optional: String { t("optional", "niet verplicht") }
   public var dateFormat: String { t("dd-mm-yyyy", "dd-mm-jjjj") }
   public var notANumber: String {
     t("Please type a number, such as 12 or 2.5.", "Typ een getal, zoals 12 of 2,5.")

@@ -113,7 +113,7 @@ extension FormState {
 
   private func layoutQuestion(_ question: QuestionScreen, _ frame: inout Frame) {
     let item = questionnaire.items[question.itemIndex]
-    let progress = walk.progress(at: question.itemIndex, answers)
+    let progress = walk.progress(at: question.itemIndex, in: assessment)
     let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
     frame.progress(
       text.progress(
@@ -212,7 +212,6 @@ extension FormState {
   private func layoutReview(_ review: ReviewScreen, _ frame: inout Frame) {
     let rows = reviewRows()
     let selection = review.selection(in: rows)
-    let assessment = walk.assess(answers)
     frame.subtitle(text.reviewTitle)
     var body = Body(width: width)
     body.paragraph(text.reviewHint, style: .dim)
@@ -242,31 +241,19 @@ extension FormState {
 
   private func layoutViewer(_ viewer: ReportViewer, _ frame: inout Frame) {
     frame.subtitle(text.reportTitle)
-    // Laid out for this width, so a narrow terminal gets a narrow report, not broken lines.
-    let report = TextReportRenderer(width: width - 2).render(viewer.document)
-    var lines = report.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    let location =
-      viewer.savedPath.map {
-        TextWrap.wrap(text.savedAt($0), width: width - 2)
-          + TextWrap.wrap(text.printHint($0), width: width - 2)
-      } ?? []
-    // Where the report was saved stays in view when there is room; on a small screen it comes
-    // first in the text instead, so the report itself keeps the space.
-    let pinned = frame.bodyHeight - location.count >= 10
-    if !pinned { lines = location + [""] + lines }
-    let visible = max(1, frame.bodyHeight - (pinned ? location.count : 0))
-    let top = min(viewer.top, max(0, lines.count - visible))
     var body = Body(width: width)
-    for (offset, line) in lines.dropFirst(top).prefix(visible).enumerated() {
-      body.line([Span(" " + line, !pinned && top + offset < location.count ? .notice : .normal)])
+    for (offset, line) in viewer.lines.dropFirst(viewer.top).prefix(viewer.rows).enumerated() {
+      body.line([Span(" " + line, viewer.top + offset < viewer.leadingLocation ? .notice : .normal)]
+      )
     }
-    if pinned {
-      while body.lines.count < visible { body.blank() }
-      for line in location { body.line([Span(" " + line, .notice)]) }
+    if !viewer.pinnedLocation.isEmpty {
+      while body.lines.count < viewer.rows { body.blank() }
+      for line in viewer.pinnedLocation { body.line([Span(" " + line, .notice)]) }
     }
     frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: nil)
     frame.footer([text.keyScroll, "Home End", text.keyClose])
   }
+
 }
 
 /// Lines of a screen's middle part, with the line the parent's attention is on.
@@ -275,8 +262,6 @@ struct Body {
   private(set) var lines: [ScreenLine] = []
   /// The line to keep in view when the body is taller than the screen.
   private(set) var focus: Int?
-  /// Where the cursor is, counted from the top of the body.
-  private(set) var cursorRow: Int?
 
   init(width: Int) { self.width = width }
 
@@ -354,7 +339,6 @@ struct Body {
     lines.append(
       ScreenLine([Span(prefix), Span(shown + padding, focused ? .field : .dim), Span(suffix, .dim)])
     )
-    cursorRow = row
     return ScreenPosition(row: row, column: column)
   }
 
@@ -437,7 +421,7 @@ struct Frame {
     var shown = body.lines
     var offset = 0
     if body.lines.count > rows {
-      let focus = (bodyCursor == nil ? nil : body.cursorRow) ?? body.focus ?? 0
+      let focus = bodyCursor?.row ?? body.focus ?? 0
       // The focus sits a third of the way down, so what comes after it (a wrapped label, an
       // answer under its question) shows too; the first and last rows become "more" marks.
       offset = min(max(0, focus - rows / 3), body.lines.count - rows)

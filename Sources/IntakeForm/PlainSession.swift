@@ -8,7 +8,11 @@ import IntakeCore
 public struct PlainSession: Sendable {
   public let walk: Walk
   public private(set) var language: Language
-  public private(set) var answers = Answers()
+  /// The answers as stored, and what the engine makes of them (renewed only when they change).
+  public private(set) var answers = Answers() {
+    didSet { assessment = walk.assess(answers) }
+  }
+  public private(set) var assessment: Assessment
   public private(set) var profile: String?
   private var stage: Stage
   private let context: WelcomeContext
@@ -31,6 +35,7 @@ public struct PlainSession: Sendable {
     self.walk = walk
     self.language = language
     self.context = context
+    assessment = walk.assess(Answers())
     // With nothing to continue or follow up, there is nothing to choose: ask for the name.
     stage = context.unfinished.isEmpty && context.finished.isEmpty ? .naming : .welcome
   }
@@ -93,9 +98,9 @@ public struct PlainSession: Sendable {
 
   private func questionPrompt(_ index: Int) -> String {
     let item = questionnaire.items[index]
-    let visible = walk.visibleItems(answers)
+    let visible = assessment.visibleItemIndices
     let number = (visible.firstIndex(of: index) ?? 0) + 1
-    let progress = walk.progress(at: index, answers)
+    let progress = walk.progress(at: index, in: assessment)
     let section = questionnaire.section(item.sectionID)
     var lines: [String] = []
     if progress.position == 1, let section {
@@ -153,20 +158,18 @@ public struct PlainSession: Sendable {
 
   /// Every shown answer, numbered as in the questions, section by section.
   func reviewText() -> String {
-    let assessment = walk.assess(answers)
-    let visible = walk.visibleItems(answers)
     var lines = ["", "== \(text.reviewTitle) =="]
-    var section = ""
-    for (offset, index) in visible.enumerated() {
-      let item = questionnaire.items[index]
-      if item.sectionID != section {
-        section = item.sectionID
-        lines.append(questionnaire.section(section)?.title.text(in: language) ?? section)
+    var number = 0
+    for (section, items) in walk.overview(of: assessment) {
+      lines.append(section.title.text(in: language))
+      for item in items {
+        number += 1
+        let answer =
+          assessment.unusableAnswers[item.id] != nil
+          ? text.answerAgain : item.displayText(answers[item.id], in: language)
+        let missing = assessment.missingRequired.contains(item.id) ? " !" : ""
+        lines.append("  \(number). \(item.question.text(in: language)) — \(answer)\(missing)")
       }
-      let missing = assessment.missingRequired.contains(item.id) ? " !" : ""
-      lines.append(
-        "  \(offset + 1). \(item.question.text(in: language)) — \(item.displayText(answers[item.id], in: language))\(missing)"
-      )
     }
     if !assessment.missingRequired.isEmpty {
       lines.append(text.missing(assessment.missingRequired.count))
@@ -213,11 +216,7 @@ public struct PlainSession: Sendable {
   {
     self.answers = answers
     self.profile = profile
-    let visible = walk.visibleItems(answers)
-    let start = position.flatMap { questionnaire.item($0)?.index }.flatMap { index in
-      visible.contains(index) ? index : visible.first { $0 > index }
-    }
-    guard let index = start ?? visible.first else {
+    guard let index = walk.start(at: position, in: assessment) else {
       stage = .review
       return []
     }
@@ -260,7 +259,7 @@ public struct PlainSession: Sendable {
       )
     }
     if text.isBackCommand(input) {
-      guard let previous = walk.previous(before: index, answers) else { return ("", []) }
+      guard let previous = walk.previous(before: index, in: assessment) else { return ("", []) }
       return ("", go(to: previous))
     }
     if text.isOverviewCommand(input) {
@@ -332,7 +331,7 @@ public struct PlainSession: Sendable {
   }
 
   private mutating func advance(from index: Int, toReview: Bool) -> [FormEffect] {
-    guard !toReview, let next = walk.next(after: index, answers) else {
+    guard !toReview, let next = walk.next(after: index, in: assessment) else {
       stage = .review
       return []
     }
@@ -341,14 +340,14 @@ public struct PlainSession: Sendable {
 
   private mutating func review(_ input: String) -> (output: String, effects: [FormEffect]) {
     if input.isEmpty || text.isFinishCommand(input) {
-      let missing = walk.assess(answers).missingRequired
+      let missing = assessment.missingRequired
       if let first = missing.first, let index = questionnaire.item(first)?.index {
         return (text.missing(missing.count), go(to: index))
       }
       stage = .finishing
       return (text.makingReport, [.complete])
     }
-    let visible = walk.visibleItems(answers)
+    let visible = assessment.visibleItemIndices
     guard let number = Int(input), visible.indices.contains(number - 1) else {
       return (text.plainReviewPrompt, [])
     }

@@ -64,8 +64,6 @@ public enum Style: Equatable, Sendable, CaseIterable {
   case dim
   /// The highlighted row of a list.
   case highlight
-  /// A chosen option's marker.
-  case chosen
   /// An inline problem with the answer.
   case error
   /// Headings inside a screen (section names on the review screen).

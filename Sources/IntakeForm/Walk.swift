@@ -1,8 +1,9 @@
 import IntakeCore
 
-/// The route through a questionnaire for the answers given so far: which items are shown, what
-/// comes next and before, and how far along the parent is. Shared by the terminal form and plain
-/// mode. Visibility depends only on earlier answers, so the route ahead is always well defined.
+/// The route through a questionnaire for one assessment of the answers: which items are shown,
+/// what comes next and before, and how far along the parent is. Shared by the terminal form and
+/// plain mode, which keep the assessment and renew it only when an answer changes. Visibility
+/// depends only on earlier answers, so the route ahead is always well defined.
 public struct Walk: Sendable {
   public let questionnaire: Questionnaire
   public let today: LocalDate
@@ -16,29 +17,28 @@ public struct Walk: Sendable {
     Engine.assess(questionnaire, answers: answers, today: today)
   }
 
-  /// Positions (in `questionnaire.items`) of the items shown for `answers`, in order.
-  public func visibleItems(_ answers: Answers) -> [Int] {
-    let assessment = assess(answers)
-    return questionnaire.items.filter { assessment.isVisible(item: $0.id, in: questionnaire) }.map(
-      \.index)
-  }
-
-  public func first(_ answers: Answers) -> Int? { visibleItems(answers).first }
-
   /// The next shown item after position `index`.
-  public func next(after index: Int, _ answers: Answers) -> Int? {
-    visibleItems(answers).first { $0 > index }
+  public func next(after index: Int, in assessment: Assessment) -> Int? {
+    assessment.visibleItemIndices.first { $0 > index }
   }
 
   /// The shown item before position `index`.
-  public func previous(before index: Int, _ answers: Answers) -> Int? {
-    visibleItems(answers).last { $0 < index }
+  public func previous(before index: Int, in assessment: Assessment) -> Int? {
+    assessment.visibleItemIndices.last { $0 < index }
+  }
+
+  /// Where a walk opened at `position` (an item id) starts: that item, or the next shown one
+  /// when it is hidden now, or the first shown item.
+  public func start(at position: String?, in assessment: Assessment) -> Int? {
+    let visible = assessment.visibleItemIndices
+    let index = position.flatMap { questionnaire.item($0)?.index }
+    return index.flatMap { index in visible.first { $0 >= index } } ?? visible.first
   }
 
   /// The first shown item of the next section that has one; backwards, the start of this
   /// section, or of the previous one when already at the start.
-  public func section(from index: Int, forward: Bool, _ answers: Answers) -> Int? {
-    let visible = visibleItems(answers)
+  public func section(from index: Int, forward: Bool, in assessment: Assessment) -> Int? {
+    let visible = assessment.visibleItemIndices
     let current = questionnaire.items[index].sectionID
     if forward {
       return visible.first { $0 > index && questionnaire.items[$0].sectionID != current }
@@ -59,20 +59,27 @@ public struct Walk: Sendable {
 
   /// Where the parent is: the section, the position of the item among the section's shown items,
   /// and the share of shown items answered.
-  public func progress(at index: Int, _ answers: Answers) -> Progress {
-    let assessment = assess(answers)
-    let visible = questionnaire.items.filter {
-      assessment.isVisible(item: $0.id, in: questionnaire)
-    }
-    let item = questionnaire.items[index]
-    let inSection = visible.filter { $0.sectionID == item.sectionID }
-    let answered = visible.filter { assessment.answers[$0.id] != nil }.count
+  public func progress(at index: Int, in assessment: Assessment) -> Progress {
+    let visible = assessment.visibleItemIndices
+    let sectionID = questionnaire.items[index].sectionID
+    let inSection = visible.filter { questionnaire.items[$0].sectionID == sectionID }
+    let answered = visible.filter { assessment.answers[questionnaire.items[$0].id] != nil }.count
     return Progress(
-      sectionID: item.sectionID,
-      position: (inSection.firstIndex { $0.index == index } ?? 0) + 1,
+      sectionID: sectionID,
+      position: (inSection.firstIndex(of: index) ?? 0) + 1,
       sectionCount: inSection.count,
       answered: answered,
       total: visible.count)
+  }
+
+  /// The shown items section by section, for an overview of all answers.
+  public func overview(of assessment: Assessment) -> [(section: Section, items: [Item])] {
+    questionnaire.sections.compactMap { section in
+      let items = questionnaire.items(in: section).filter {
+        assessment.isVisible(item: $0.id, in: questionnaire)
+      }
+      return items.isEmpty ? nil : (section, Array(items))
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import BuiltinQuestionnaires
+import Foundation
 import IntakeCore
 import IntakeForm
 import Testing
@@ -306,5 +307,52 @@ struct ChangedQuestionnaireTests {
     state.press(.character("x"))
     #expect(state.overlay == nil)
     #expect(state.currentItem == "nickname", "closing the message does not answer")
+  }
+}
+
+@Suite("Form: the report viewer")
+struct ReportViewerTests {
+  private func viewing(width: Int = 80, height: Int = 24) throws -> FormState {
+    var state = FormFixture.walking(
+      ["birth_date": .date(LocalDate(year: 2018, month: 4, day: 3)!)], width: width, height: height)
+    let record = AnswerRecord(
+      id: "20261125-120000-aaaaaa", questionnaireID: "form-test", questionnaireVersion: "1.0.0",
+      language: .dutch,
+      profile: "sam", created: Date(timeIntervalSince1970: 1_795_000_000),
+      answers: [
+        "birth_date": .init(
+          value: .date(LocalDate(year: 2018, month: 4, day: 3)!), answeredAt: Date())
+      ])
+    let document = try ReportDocument.build(
+      questionnaire: FormFixture.questionnaire, record: record, today: FormFixture.today)
+    _ = state.update(.reportReady(document, savedPath: "/tmp/sam/verslag.txt"))
+    return state
+  }
+
+  @Test("End shows the last page; Up then moves one line back")
+  func scrolling() throws {
+    var state = try viewing(width: 40, height: 12)
+    let first = state.screen.text
+    #expect(
+      first.contains { $0.contains("Bewaard in") }, "on a small screen the location leads the text")
+    state.press(.end)
+    let last = state.screen.text
+    #expect(last != first)
+    state.press(.up)
+    #expect(state.screen.text != last, "one line back from the end")
+    state.press(.down, .down, .down)
+    #expect(state.screen.text == last, "no scrolling past the end")
+    #expect(state.press(.character("q")) == [.exit])
+  }
+
+  @Test("a resize lays the report out again at the new width")
+  func resize() throws {
+    var state = try viewing()
+    #expect(state.screen.lines.allSatisfy { $0.width <= 80 })
+    #expect(
+      state.screen.text.contains { $0.contains("Afdrukken: lp /tmp/sam/verslag.txt") },
+      "pinned when there is room")
+    _ = state.update(.resize(width: 40, height: 12))
+    #expect(state.screen.lines.allSatisfy { $0.width <= 40 })
   }
 }

@@ -58,6 +58,9 @@ public struct Assessment: Sendable {
     questionnaire.itemIndexByID[id].map { itemVisible[$0] } ?? false
   }
   public func isVisible(section id: String) -> Bool { sectionVisible[id] ?? false }
+  /// Positions (in ``Questionnaire/items``) of the shown items, in order.
+  public var visibleItemIndices: [Int] { itemVisible.indices.filter { itemVisible[$0] } }
+
   /// Ids of the shown items, in order.
   public func visibleItemIDs(in questionnaire: Questionnaire) -> [String] {
     questionnaire.items.filter { itemVisible[$0.index] }.map(\.id)

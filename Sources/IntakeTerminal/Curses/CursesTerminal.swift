@@ -282,7 +282,6 @@ struct Palette {
     case .footer: (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
     case .field: (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
     case .notice: (Int16(COLOR_YELLOW), -1)
-    case .chosen: (Int16(COLOR_GREEN), -1)
     case .normal, .question, .dim: (-1, -1)
     }
   }
@@ -301,7 +300,7 @@ struct Palette {
     switch style {
     case .normal: return (intake_a_normal(), 0)
     case .title, .footer, .highlight: return (intake_a_reverse(), 0)
-    case .question, .heading, .error, .notice, .chosen: return (bold, 0)
+    case .question, .heading, .error, .notice: return (bold, 0)
     case .dim: return (intake_a_dim(), 0)
     case .field: return (intake_a_underline(), 0)
     }
