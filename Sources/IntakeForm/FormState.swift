@@ -229,12 +229,9 @@ public struct FormState: Sendable {
       switch rows[screen.highlight] {
       case .language:
         toggleLanguage()
-      case .resume(let unfinished):
+      case .resume, .followUp:
         mode = .opening
-        return [.start(.resume(assessmentID: unfinished.assessmentID), language: language)]
-      case .followUp(let finished):
-        mode = .opening
-        return [.start(.followUp(profile: finished.profile), language: language)]
+        return rows[screen.highlight].action.map { [.start($0, language: language)] } ?? []
       case .new:
         screen.naming = TextField()
       }
@@ -684,10 +681,7 @@ public struct WelcomeScreen: Equatable, Sendable {
     highlight = context.unfinished.isEmpty ? 1 + context.finished.count : 1
   }
 
-  var rows: [WelcomeRow] {
-    [.language] + context.unfinished.map { .resume($0) } + context.finished.map { .followUp($0) }
-      + [.new]
-  }
+  var rows: [WelcomeRow] { [.language] + context.choices }
 }
 
 /// One question on screen, with what the parent has done to its widget so far.

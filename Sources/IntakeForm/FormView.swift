@@ -79,18 +79,7 @@ extension FormState {
     }
     body.blank()
     for (offset, row) in welcome.rows.enumerated() {
-      let label: String
-      switch row {
-      case .language: label = "\(text.languageRow)   (\(text.languageHint))"
-      case .resume(let unfinished):
-        label = text.resume(
-          unfinished.profile, started: DateText.format(unfinished.started, in: language),
-          answered: unfinished.answered)
-      case .followUp(let finished):
-        label = text.followUp(
-          finished.profile, last: DateText.format(finished.completed, in: language))
-      case .new: label = text.startNew
-      }
+      let label = row.label(in: language)
       body.choice(
         marker: offset == welcome.highlight ? "▸" : " ", label: label,
         highlighted: offset == welcome.highlight)

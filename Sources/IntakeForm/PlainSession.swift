@@ -61,10 +61,10 @@ public struct PlainSession: Sendable {
     switch stage {
     case .welcome:
       var lines = [text.plainChoose]
-      for (offset, choice) in welcomeChoices.enumerated() {
-        lines.append("  \(offset + 1)) \(choice.label)")
+      for (offset, choice) in context.choices.enumerated() {
+        lines.append("  \(offset + 1)) \(choice.label(in: language))")
       }
-      lines.append(text.plainChoicePrompt(welcomeChoices.count) + ":")
+      lines.append(text.plainChoicePrompt(context.choices.count) + ":")
       return lines.joined(separator: "\n")
     case .naming:
       return text.nicknamePrompt + "\n" + text.plainNamePrompt
@@ -75,25 +75,6 @@ public struct PlainSession: Sendable {
     case .opening, .finishing, .done:
       return ""
     }
-  }
-
-  private struct WelcomeChoice {
-    let label: String
-    let action: WelcomeAction?
-  }
-
-  private var welcomeChoices: [WelcomeChoice] {
-    context.unfinished.map {
-      WelcomeChoice(
-        label: text.resume(
-          $0.profile, started: DateText.format($0.started, in: language), answered: $0.answered),
-        action: .resume(assessmentID: $0.assessmentID))
-    }
-      + context.finished.map {
-        WelcomeChoice(
-          label: text.followUp($0.profile, last: DateText.format($0.completed, in: language)),
-          action: .followUp(profile: $0.profile))
-      } + [WelcomeChoice(label: text.startNew, action: nil)]
   }
 
   private func questionPrompt(_ index: Int) -> String {
@@ -189,10 +170,10 @@ public struct PlainSession: Sendable {
     }
     switch stage {
     case .welcome:
-      guard let number = Int(input), (1...welcomeChoices.count).contains(number) else {
-        return (text.plainChoicePrompt(welcomeChoices.count) + ":", [])
+      guard let number = Int(input), (1...context.choices.count).contains(number) else {
+        return (text.plainChoicePrompt(context.choices.count) + ":", [])
       }
-      guard let action = welcomeChoices[number - 1].action else {
+      guard let action = context.choices[number - 1].action else {
         stage = .naming
         return ("", [])
       }

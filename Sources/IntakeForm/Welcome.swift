@@ -53,4 +53,36 @@ enum WelcomeRow: Equatable, Sendable {
   case resume(WelcomeContext.Unfinished)
   case followUp(WelcomeContext.Finished)
   case new
+
+  /// What the row says, in `language`.
+  func label(in language: Language) -> String {
+    let text = FormText(language)
+    switch self {
+    case .language: return "\(text.languageRow)   (\(text.languageHint))"
+    case .resume(let unfinished):
+      return text.resume(
+        unfinished.profile, started: DateText.format(unfinished.started, in: language),
+        answered: unfinished.answered)
+    case .followUp(let finished):
+      return text.followUp(
+        finished.profile, last: DateText.format(finished.completed, in: language))
+    case .new: return text.startNew
+    }
+  }
+
+  /// What choosing the row starts; `nil` for the rows that need more from the parent first.
+  var action: WelcomeAction? {
+    switch self {
+    case .resume(let unfinished): .resume(assessmentID: unfinished.assessmentID)
+    case .followUp(let finished): .followUp(profile: finished.profile)
+    case .language, .new: nil
+    }
+  }
+}
+
+extension WelcomeContext {
+  /// The ways to begin, in the order offered: continue, follow up, start anew.
+  var choices: [WelcomeRow] {
+    unfinished.map { .resume($0) } + finished.map { .followUp($0) } + [.new]
+  }
 }
