@@ -4,6 +4,8 @@
 public enum DisplayWidth {
   /// Cells taken by `character` (a grapheme cluster): 0, 1 or 2.
   public static func of(_ character: Character) -> Int {
+    // Most text is ASCII: no Unicode property lookups for it.
+    if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
     let scalars = character.unicodeScalars
     guard let first = scalars.first else { return 0 }
     // An emoji shown as a picture (by default, or asked for with VS16) is two cells wide.
