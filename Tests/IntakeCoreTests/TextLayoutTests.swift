@@ -34,3 +34,28 @@ struct TextLayoutTests {
     }
   }
 }
+
+@Suite("Text tables")
+struct TextTableTests {
+  @Test("columns line up by display width, CJK and accents included")
+  func alignment() {
+    let table = TextTable.render(header: ["Naam", "Id"], rows: [["小明", "a1"], ["Zoë", "b2"]])
+    #expect(table == "Naam  Id\n----  --\n小明  a1\nZoë   b2\n")
+  }
+
+  @Test("fitted to a width: prose wraps between words, single tokens such as ids stay whole")
+  func fitted() {
+    let rows = [["20261125-130221-f273f8", "Minder dan de helft van de referentiewaarde"]]
+    let table = TextTable.render(header: ["Id", "Eten"], rows: rows, width: 50)
+    let lines = table.split(separator: "\n")
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 50 })
+    #expect(lines.contains { $0.contains("20261125-130221-f273f8") })
+    #expect(lines.contains { $0.hasSuffix("referentiewaarde") })
+  }
+
+  @Test("without a width nothing is wrapped (output to a file or a pipe)")
+  func unfitted() {
+    let table = TextTable.render(header: ["A"], rows: [[String(repeating: "x ", count: 60)]])
+    #expect(table.split(separator: "\n").count == 3)
+  }
+}

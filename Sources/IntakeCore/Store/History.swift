@@ -57,11 +57,13 @@ public enum AssessmentHistory {
     }
   }
 
-  /// A plain, aligned table: one row per assessment (oldest first) with its day, status, the
-  /// score of each factor and its id. A Version column appears when the rows differ in version.
+  /// A plain, aligned table: one row per assessment (oldest first) with its day, status and the
+  /// score of each factor (`intake list` shows the ids). A Version column appears when the rows
+  /// differ in version.
+  /// - Parameter width: the terminal's width to fit, when printing to one.
   public static func table(
     _ records: [AnswerRecord], questionnaire: Questionnaire, language: Language,
-    timeZone: TimeZone = .current
+    timeZone: TimeZone = .current, width: Int? = nil
   ) -> String {
     let sorted = records.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
     let factors = questionnaire.report.factors.filter { $0.scoreID != nil }
@@ -69,7 +71,6 @@ public enum AssessmentHistory {
     var header = [StoreText.date.text(in: language), StoreText.status.text(in: language)]
     if showVersion { header.append(StoreText.version.text(in: language)) }
     header += factors.map { $0.title.text(in: language) }
-    header.append(StoreText.assessment.text(in: language))
     var rows: [[String]] = []
     for record in sorted {
       var row = [
@@ -83,34 +84,8 @@ public enum AssessmentHistory {
       } else {
         row += scores.map { $0.text(in: language) }
       }
-      row.append(record.id)
       rows.append(row)
     }
-    return TextTable.render(header: header, rows: rows)
-  }
-}
-
-/// Columns padded to their widest cell, two spaces apart, a rule under the header.
-public enum TextTable {
-  public static func render(header: [String], rows: [[String]]) -> String {
-    var widths = header.map(\.count)
-    for row in rows {
-      for (column, cell) in row.enumerated() where column < widths.count {
-        widths[column] = max(widths[column], cell.count)
-      }
-    }
-    func line(_ cells: [String]) -> String {
-      var text = ""
-      for (column, cell) in cells.enumerated() {
-        let isLast = column == cells.count - 1
-        text +=
-          isLast ? cell : cell + String(repeating: " ", count: widths[column] - cell.count + 2)
-      }
-      while text.last == " " { text.removeLast() }
-      return text
-    }
-    var lines = [line(header), line(widths.map { String(repeating: "-", count: $0) })]
-    lines += rows.map(line)
-    return lines.joined(separator: "\n") + "\n"
+    return TextTable.render(header: header, rows: rows, width: width)
   }
 }

@@ -7,7 +7,6 @@ public enum StoreText: String, CaseIterable, Sendable {
   case assessment
   case profile
   case questionnaire
-  case started
   case changed
   case inProgress
   case complete
@@ -40,7 +39,6 @@ public enum StoreText: String, CaseIterable, Sendable {
     case .assessment: ("Id", "Id")
     case .profile: ("Profile", "Profiel")
     case .questionnaire: ("Questionnaire", "Vragenlijst")
-    case .started: ("Started", "Begonnen")
     case .changed: ("Last changed", "Laatst gewijzigd")
     case .inProgress: ("in progress", "nog bezig")
     case .complete: ("complete", "afgerond")

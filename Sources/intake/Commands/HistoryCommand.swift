@@ -54,7 +54,7 @@ struct HistoryCommand: ParsableCommand {
           block += StoreText.noAssessments.text(in: language) + "\n"
         } else {
           block += AssessmentHistory.table(
-            records, questionnaire: questionnaire, language: language)
+            records, questionnaire: questionnaire, language: language, width: terminalColumns())
           let others = Set(
             records.filter { $0.questionnaireID != questionnaire.id }.map(\.questionnaireReference))
           for other in others.sorted() {

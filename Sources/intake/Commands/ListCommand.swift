@@ -7,9 +7,10 @@ struct ListCommand: ParsableCommand {
     commandName: "list",
     abstract: "Show the stored profiles and their assessments.",
     discussion: """
-      One row per assessment: when it was started and last changed, whether it is complete, \
-      the questionnaire version, how many answers it holds (+N: answers kept from an earlier \
-      version that no longer asks them) and its id (for export). A file \
+      One row per assessment: when it was last changed, whether it is complete, the \
+      questionnaire version (when they differ), how many answers it holds (+N: answers kept from \
+      an earlier version that no longer asks them), its id (for export; it begins with the day \
+      it was started) and, for a follow-up, the assessment it follows. A file \
       that cannot be read is reported on standard error with its place; the others are still \
       listed, and intake exits 65.
       """
@@ -37,24 +38,43 @@ struct ListCommand: ParsableCommand {
         }
         problems += listing.problems
         if listing.assessments.isEmpty {
-          rows.append([profile.name, "–", "–", "–", "–", "–", "–", ""])
+          rows.append([profile.name, "–", "–", "–", "–", "–", ""])
         }
         for stored in listing.assessments {
           let record = stored.record
           var answers = String(record.answers.count)
           if !record.retired.isEmpty { answers += " (+\(record.retired.count))" }
+          // A follow-up names the assessment it follows by that one's date: shorter than its
+          // id, and the id is on its own row.
+          let followed = record.followUpOf.map { id in
+            listing.assessments.first { $0.record.id == id }.map {
+              Timestamp.localText($0.record.updated)
+            } ?? id
+          }
           rows.append([
-            profile.name, Timestamp.localText(record.created), Timestamp.localText(record.updated),
-            StoreText.status(record.status).text(in: language), record.questionnaireReference,
-            answers, record.id, record.followUpOf ?? "",
+            profile.name, Timestamp.localText(record.updated),
+            StoreText.status(record.status).text(in: language),
+            record.questionnaireReference, answers, record.id, followed ?? "",
           ])
         }
       }
-      let header: [StoreText] = [
-        .profile, .started, .changed, .status, .questionnaire, .answers, .assessment, .followUpOf,
+      var header: [StoreText] = [
+        .profile, .changed, .status, .questionnaire, .answers, .assessment, .followUpOf,
       ]
+      // Leave out what says nothing: the questionnaire when every row has the same one, and
+      // "follow-up of" while nothing is one. The table then fits an 80-column terminal.
+      let listed = rows.filter { $0[3] != "–" }
+      var uninformative: [Int] = []
+      if Set(listed.map { $0[3] }).count <= 1 { uninformative.append(3) }
+      if listed.allSatisfy({ $0[6].isEmpty }) { uninformative.append(6) }
+      for column in uninformative.reversed() {
+        header.remove(at: column)
+        for row in rows.indices { rows[row].remove(at: column) }
+      }
       print(
-        TextTable.render(header: header.map { $0.text(in: language) }, rows: rows), terminator: "")
+        TextTable.render(
+          header: header.map { $0.text(in: language) }, rows: rows, width: terminalColumns()),
+        terminator: "")
       guard problems.isEmpty else {
         for problem in problems.dropLast() { printError("intake: \(problem)") }
         throw CLIError(problems.last!)
@@ -62,8 +82,8 @@ struct ListCommand: ParsableCommand {
     }
   }
 
-  /// Every profile, or the one named; an unknown name is an error, not an empty list.
-  /// The profiles a listing shows; `nil` (after saying so) when there are none.
+  /// The profiles a listing shows (every profile, or the one named); `nil` (after saying so)
+  /// when there are none.
   static func profilesToShow(matching name: String?, in store: AnswerStore, language: Language)
     throws
     -> [Profile]?
@@ -78,6 +98,7 @@ struct ListCommand: ParsableCommand {
     return profiles
   }
 
+  /// Every profile, or the one named; an unknown name is an error, not an empty list.
   static func profiles(matching name: String?, in store: AnswerStore) throws(AnswerStoreError)
     -> [Profile]
   {

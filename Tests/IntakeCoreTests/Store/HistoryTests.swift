@@ -55,21 +55,21 @@ struct HistoryTests {
       timeZone: utc)
     #expect(
       dutch == """
-        Datum       Status     Versie               Ernst            Voeding     Id
-        ----------  ---------  -------------------  ---------------  ----------  ----------------------
-        25-11-2026  afgerond   every-feature@2.1.0  2,7 (Duidelijk)  92 (Hoger)  20261125-100000-aaaaaa
-        01-12-2026  afgerond   sleep-check@2.1.0    –                –           20261201-100000-dddddd
-        20-01-2027  nog bezig  every-feature@2.1.0  0,7 (Licht)      16 (Laag)   20270120-100000-bbbbbb
+        Datum       Status     Versie               Ernst            Voeding
+        ----------  ---------  -------------------  ---------------  ----------
+        25-11-2026  afgerond   every-feature@2.1.0  2,7 (Duidelijk)  92 (Hoger)
+        01-12-2026  afgerond   sleep-check@2.1.0    –                –
+        20-01-2027  nog bezig  every-feature@2.1.0  0,7 (Licht)      16 (Laag)
 
         """)
     let english = AssessmentHistory.table(
       [baseline, followUp], questionnaire: Fixtures.everyFeature, language: .english, timeZone: utc)
     #expect(
       english == """
-        Date        Status       Severity      Diet         Id
-        ----------  -----------  ------------  -----------  ----------------------
-        25-11-2026  complete     2.7 (Marked)  92 (Higher)  20261125-100000-aaaaaa
-        20-01-2027  in progress  0.7 (Mild)    16 (Low)     20270120-100000-bbbbbb
+        Date        Status       Severity      Diet
+        ----------  -----------  ------------  -----------
+        25-11-2026  complete     2.7 (Marked)  92 (Higher)
+        20-01-2027  in progress  0.7 (Mild)    16 (Low)
 
         """)
   }
