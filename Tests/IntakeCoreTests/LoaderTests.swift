@@ -169,6 +169,31 @@ struct LoaderTests {
     #expect(Fixtures.diagnostics(yaml: yaml) == [])
   }
 
+  @Test("date bounds thousands of years away load and check answers without trapping")
+  func farOffDateBounds() throws {
+    let yaml = """
+      id: q
+      version: "1"
+      languages: [en]
+      title: Q
+      sections:
+        - id: s
+          title: S
+          items:
+            - { id: born, type: date, min: today - 3000 years, max: today + 99999999 days, question: Born? }
+            - { id: old, type: yes_no, when: age(born) > 100, question: Old? }
+      """
+    #expect(Fixtures.diagnostics(yaml: yaml) == [])
+    let questionnaire = try QuestionnaireLoader.load(
+      yaml: yaml, file: "q.yaml", today: Fixtures.today)
+    guard case .date(let range) = questionnaire.items[0].kind else {
+      Issue.record("born is not a date item")
+      return
+    }
+    #expect(range.min?.resolve(today: Fixtures.today) == .earliest)
+    #expect(range.max?.resolve(today: Fixtures.today) == .latest)
+  }
+
   @Test(
     "aliases repeat an anchored value; an alias without an anchor and a second document are errors")
   func aliasesAndDocuments() {

@@ -59,6 +59,30 @@ struct ValuesTests {
     #expect(LocalDate(year: 2019, month: 2, day: 29) == nil)
   }
 
+  @Test("dates far off stop at the first or last date instead of trapping")
+  func farOffDates() {
+    let today = LocalDate.on("2026-11-25")
+    #expect(today.adding(years: -3000) == .earliest)
+    #expect(today.adding(years: 9000) == .latest)
+    #expect(today.adding(years: Int.min) == .earliest)
+    #expect(today.adding(months: Int.max) == .latest)
+    #expect(today.adding(days: -10_000_000) == .earliest)
+    #expect(today.adding(days: 4_000_000) == .latest)
+    #expect(LocalDate.on("0001-03-31").adding(months: -1) == .on("0001-02-28"))
+  }
+
+  @Test(
+    "numbers too large for the integer path, or asking too many decimals, still format",
+    arguments: [
+      (1e20, 2, Language.english, "1e+20"), (-1e20, 0, .dutch, "-1e+20"),
+      (Double.infinity, 2, .english, "inf"), (2.5, 40, .dutch, "2,5"),
+      (1.0 / 3, 40, .english, "0.333333"), (2.75, -3, .english, "3"),
+      (-0.001, 2, .english, "0"),
+    ])
+  func formatExtremes(value: Double, decimals: Int, language: Language, text: String) {
+    #expect(NumberText.format(value, decimals: decimals, in: language) == text)
+  }
+
   @Test(
     "answers encode to readable JSON and back",
     arguments: [

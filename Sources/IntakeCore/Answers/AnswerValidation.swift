@@ -74,9 +74,3 @@ extension NumberRange {
     return nil
   }
 }
-
-func pow10(_ n: Int) -> Double {
-  var result = 1.0
-  for _ in 0..<max(0, n) { result *= 10 }
-  return result
-}

@@ -464,9 +464,11 @@ struct TypeChecker {
       }
       var decimals = 0
       if args.count == 2 {
-        guard case .number(let n, _) = args[1], n == n.rounded(), (0...6).contains(n) else {
+        let most = NumberText.maximumDecimals
+        guard case .number(let n, _) = args[1], n == n.rounded(), (0...Double(most)).contains(n)
+        else {
           return fail(
-            args[1].offset, "round()'s second argument must be a whole number from 0 to 6")
+            args[1].offset, "round()'s second argument must be a whole number from 0 to \(most)")
         }
         decimals = Int(n)
       }

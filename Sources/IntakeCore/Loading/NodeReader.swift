@@ -63,14 +63,17 @@ struct NodeReader {
     return value
   }
 
-  func integer(_ node: YAMLNode, _ what: String, atLeast minimum: Int = Int.min) -> Int? {
+  func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
     guard let text = string(node, what) else { return nil }
     guard let value = Int(text) else {
       error(node, "\(what): expected a whole number, found \(NodeReader.describe(node))")
       return nil
     }
-    guard value >= minimum else {
-      error(node, "\(what): expected a whole number of at least \(minimum), found \(value)")
+    guard range.contains(value) else {
+      let expected =
+        range.upperBound == Int.max
+        ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+      error(node, "\(what): expected a whole number \(expected), found \(value)")
       return nil
     }
     return value

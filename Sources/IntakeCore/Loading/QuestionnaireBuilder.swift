@@ -379,11 +379,14 @@ final class QuestionnaireBuilder {
       let range = NumberRange(min: minimum, max: maximum, unit: unit, unitOne: unitOne)
       if type == "integer" { return .integer(range) }
       let decimals =
-        map["decimals"].flatMap { reader.integer($0, "\(what) decimals", atLeast: 0) } ?? 1
+        map["decimals"].flatMap {
+          reader.integer($0, "\(what) decimals", in: 0...NumberText.maximumDecimals)
+        } ?? 1
       return .decimal(range, decimals: decimals)
     case "text":
       let maxLength =
-        map["max_length"].flatMap { reader.integer($0, "\(what) max_length", atLeast: 1) } ?? 500
+        map["max_length"].flatMap { reader.integer($0, "\(what) max_length", in: 1...Int.max) }
+        ?? 500
       let multiline = map["multiline"].flatMap { reader.bool($0, "\(what) multiline") } ?? false
       return .text(maxLength: maxLength, multiline: multiline)
     case "date":

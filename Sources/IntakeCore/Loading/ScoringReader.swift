@@ -54,7 +54,9 @@ extension QuestionnaireBuilder {
       let unit = map["unit"].flatMap { reader.text($0, "\(what) unit") }
       let unitOne = map["unit_one"].flatMap { reader.text($0, "\(what) unit_one") }
       let decimals =
-        map["decimals"].flatMap { reader.integer($0, "\(what) decimals", atLeast: 0) } ?? 0
+        map["decimals"].flatMap {
+          reader.integer($0, "\(what) decimals", in: 0...NumberText.maximumDecimals)
+        } ?? 0
       let bands = map["bands"].flatMap { readBands($0, what, openEnds: true) }
       computed.append(
         ComputedDraft(
@@ -100,7 +102,7 @@ extension QuestionnaireBuilder {
         }
       }
       let minAnswered = map["min_answered"].flatMap {
-        reader.integer($0, "\(what) min_answered", atLeast: 1)
+        reader.integer($0, "\(what) min_answered", in: 1...Int.max)
       }
       if let minAnswered, let minNode = map["min_answered"], minAnswered > itemList.count,
         !itemList.isEmpty

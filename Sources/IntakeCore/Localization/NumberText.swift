@@ -2,24 +2,29 @@ import Foundation
 
 /// Numbers as a parent reads and types them: Dutch writes a decimal comma (2,5), English a point.
 public enum NumberText {
-  /// `value` with at most `decimals` digits after the separator, trailing zeros dropped.
+  /// `value` with at most `decimals` (0 to 6) digits after the separator, trailing zeros
+  /// dropped. Values beyond 10^15 (no questionnaire measures those) keep Swift's own spelling
+  /// rather than trap in the integer conversion.
   public static func format(_ value: Double, decimals: Int = 2, in language: Language) -> String {
+    let decimals = min(max(decimals, 0), NumberText.maximumDecimals)
     let factor = pow10(decimals)
-    let rounded = (value * factor).rounded() / factor
-    if rounded == rounded.rounded(), abs(rounded) < 1e15 {
-      return String(Int(rounded))
+    let separator = language == .dutch ? "," : "."
+    guard value.isFinite, abs(value) * factor < 1e15 else {
+      return value.description.replacingOccurrences(of: ".", with: separator)
     }
     // Whole and fractional parts in integers: no printf (which would pull in ICU, and with it
     // tens of megabytes and slower start-up).
-    let scaled = Int((abs(rounded) * factor).rounded())
-    let whole = scaled / Int(factor)
-    var fraction = String(scaled % Int(factor))
+    let scaled = Int((value * factor).rounded())
+    let whole = abs(scaled) / Int(factor)
+    var fraction = String(abs(scaled) % Int(factor))
     fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
     while fraction.hasSuffix("0") { fraction.removeLast() }
-    let sign = rounded < 0 ? "-" : ""
-    let separator = language == .dutch ? "," : "."
+    let sign = scaled < 0 ? "-" : ""
     return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole)\(separator)\(fraction)"
   }
+
+  /// The most decimals a number item, computed value or `round()` may ask for.
+  public static let maximumDecimals = 6
 
   /// Parses what a parent typed: digits with an optional sign and one decimal separator, either
   /// `,` or `.` whatever the language (people mix them up); spaces around it are ignored.
@@ -51,4 +56,11 @@ public enum NumberText {
     guard digitsSeen, let value = Double(normalised) else { return nil }
     return sign * value
   }
+}
+
+/// 10^n for small non-negative `n`, exactly.
+func pow10(_ n: Int) -> Double {
+  var result = 1.0
+  for _ in 0..<max(0, n) { result *= 10 }
+  return result
 }

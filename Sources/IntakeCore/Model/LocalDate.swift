@@ -83,21 +83,31 @@ public struct LocalDate: Hashable, Sendable, Comparable, Codable, CustomStringCo
     return months >= 0 ? months / 12 : -((-months + 11) / 12)
   }
 
+  /// The first and last dates a `LocalDate` can hold.
+  public static let earliest = LocalDate(year: 1, month: 1, day: 1)!
+  public static let latest = LocalDate(year: 9999, month: 12, day: 31)!
+
   /// The date `years`, `months` and `days` later (or earlier, when negative); the day is clamped
-  /// to the month's length (31 March − 1 month = 28/29 February).
+  /// to the month's length (31 March − 1 month = 28/29 February), and the result to
+  /// `earliest...latest`, so a questionnaire's `today - 50000 years` cannot trap.
   public func adding(years: Int = 0, months: Int = 0, days: Int = 0) -> LocalDate {
-    let totalMonths = (year * 12 + (month - 1)) + years * 12 + months
+    // Any span beyond 10,000 years lands outside the range anyway; bounding the parts first keeps
+    // the arithmetic below from overflowing.
+    let span = 10_000
+    let totalMonths =
+      (year * 12 + (month - 1)) + years.clamped(to: -span...span) * 12
+      + months.clamped(to: -span * 12...span * 12)
+    let first = LocalDate.earliest.year * 12
+    let last = LocalDate.latest.year * 12 + 11
+    guard totalMonths >= first else { return .earliest }
+    guard totalMonths <= last else { return .latest }
     let y = totalMonths / 12
     let m = totalMonths % 12 + 1
-    var result = LocalDate(year: y, month: m, day: min(day, LocalDate.daysIn(month: m, year: y)))!
-    if days != 0 { result = result.addingDays(days) }
-    return result
-  }
-
-  private func addingDays(_ days: Int) -> LocalDate {
-    var julian = julianDay + days
-    if julian < 0 { julian = 0 }
-    return LocalDate(julianDay: julian)
+    let result = LocalDate(year: y, month: m, day: min(day, LocalDate.daysIn(month: m, year: y)))!
+    guard days != 0 else { return result }
+    let julian = result.julianDay + days.clamped(to: -span * 366...span * 366)
+    return LocalDate(
+      julianDay: julian.clamped(to: LocalDate.earliest.julianDay...LocalDate.latest.julianDay))
   }
 
   var julianDay: Int {
@@ -117,6 +127,12 @@ public struct LocalDate: Hashable, Sendable, Comparable, Codable, CustomStringCo
     self.day = e - (153 * m + 2) / 5 + 1
     self.month = m + 3 - 12 * (m / 10)
     self.year = 100 * b + d - 4800 + m / 10
+  }
+}
+
+extension Comparable {
+  fileprivate func clamped(to range: ClosedRange<Self>) -> Self {
+    Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
   }
 }
 
