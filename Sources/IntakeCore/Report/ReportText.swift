@@ -182,8 +182,8 @@ public enum ReportText: String, CaseIterable, Sendable {
   /// Header note: a follow-up whose earlier assessment is not available.
   public static func previousMissing(in language: Language) -> String {
     language == .dutch
-      ? "Dit is een vervolg op een eerdere keer, maar die antwoorden zijn niet gevonden; daarom staat er geen vergelijking in."
-      : "This follows up an earlier time, but those answers were not found, so there is no comparison."
+      ? "Dit is een vervolg op een eerdere keer, maar die antwoorden zijn niet gevonden of niet te lezen; daarom staat er geen vergelijking in."
+      : "This follows up an earlier time, but those answers could not be found or read, so there is no comparison."
   }
 
   /// Header note: the earlier assessment used another questionnaire.

@@ -9,6 +9,21 @@ public enum AnswerFile {
     try decode(FileSystem.read(path), file: path)
   }
 
+  /// The answers `record` follows up, read from the folder of `file`, where the store keeps them
+  /// (and where an exported pair is put side by side); `nil` when `record` is no follow-up or that
+  /// file is not there. A report without them says there is no comparison.
+  /// - Throws: why the file that is there cannot be read.
+  public static func previous(of record: AnswerRecord, besides file: String)
+    throws(AnswerStoreError) -> AnswerRecord?
+  {
+    // The id becomes a path: one with a slash must not reach outside the folder.
+    guard let id = record.followUpOf, AssessmentID.problem(id) == nil else { return nil }
+    let folder = (file as NSString).deletingLastPathComponent
+    let path = folder.isEmpty ? "\(id).json" : "\(folder)/\(id).json"
+    guard FileSystem.kind(path) != .missing else { return nil }
+    return try load(contentsOf: path)
+  }
+
   /// Decodes an answers file's bytes; `file` names it in messages.
   public static func decode(_ data: Data, file: String) throws(AnswerStoreError) -> AnswerRecord {
     try decode(Array(data), file: file)

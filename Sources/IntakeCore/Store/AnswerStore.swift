@@ -272,21 +272,6 @@ public struct AnswerStore: Sendable {
     try assessments(in: profile).assessments.last { $0.record.status == .complete }
   }
 
-  /// The assessment `record` is compared with: the one it follows up, or else the latest complete
-  /// assessment of the same profile created before it; `nil` when there is none.
-  /// - Throws: the error of the followed-up file when it exists but cannot be read (comparing
-  ///   with another one instead would mislead).
-  public func previous(of record: AnswerRecord) throws(AnswerStoreError) -> StoredAssessment? {
-    let profile = self.profile(inFolder: record.profile)
-    if let earlier = record.followUpOf, FileSystem.kind(path(of: earlier, in: profile)) == .file {
-      return try load(id: earlier, in: profile)
-    }
-    return try assessments(in: profile).assessments.last {
-      $0.record.status == .complete && $0.record.id != record.id
-        && $0.record.created < record.created
-    }
-  }
-
   // MARK: Writing assessments
 
   /// Starts a new, empty assessment of `questionnaire` for `profile` and opens it.

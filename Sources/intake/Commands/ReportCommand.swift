@@ -137,16 +137,11 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// The assessment `record` follows up, read from the same folder; `nil` (and the report says
-  /// there is no comparison) when it is not there or cannot be read.
+  /// The assessment `record` follows up, from the same folder; `nil` (and the report says there
+  /// is no comparison) when it is not there or cannot be read.
   static func loadPrevious(of record: AnswerRecord, besides answersPath: String) -> AnswerRecord? {
-    // The store checks ids when it reads a file; checked again here since the id becomes a path.
-    guard let id = record.followUpOf, AssessmentID.problem(id) == nil else { return nil }
-    let folder = (answersPath as NSString).deletingLastPathComponent
-    let path = folder.isEmpty ? "\(id).json" : "\(folder)/\(id).json"
-    guard FileManager.default.fileExists(atPath: path) else { return nil }
     do {
-      return try AnswerFile.load(contentsOf: path)
+      return try AnswerFile.previous(of: record, besides: answersPath)
     } catch {
       printError("intake: warning: the earlier answers cannot be compared: \(error)")
       return nil

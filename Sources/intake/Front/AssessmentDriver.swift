@@ -132,7 +132,8 @@ final class AssessmentDriver {
     flushPosition()
     do {
       try session.markComplete()
-      let previous = try store.previous(of: session.record)?.record
+      // Broken earlier answers cost the comparison (the report says so), not the report.
+      let previous = try? AnswerFile.previous(of: session.record, besides: session.file)
       let document = try ReportDocument.build(
         questionnaire: questionnaire, record: session.record, previous: previous, today: today,
         language: language)

@@ -344,8 +344,8 @@ struct StoreReadingTests {
     #expect(try store.latestComplete(in: profile)?.record.id == second.record.id)
     #expect(try store.unfinished(in: profile).map(\.record.id) == [third.record.id])
     #expect(try store.assessment(id: second.record.id).record == second.record)
-    #expect(try store.previous(of: third.record)?.record.id == second.record.id)
-    #expect(try store.previous(of: first.record) == nil)
+    #expect(
+      try AnswerFile.previous(of: third.record, besides: third.file) == nil, "not a follow-up")
     #expect(throws: AnswerStoreError.self) { try store.assessment(id: "20000101-000000-000000") }
     #expect(throws: AnswerStoreError.self) { try store.assessment(id: "../zoë/x") }
   }
@@ -384,9 +384,29 @@ struct StoreFollowUpTests {
     #expect(
       stored.answers["focus"] == .init(value: .number(1), answeredAt: Moment.at(86400 * 56 + 5)))
     #expect(stored.answers["conditions"]?.carriedFrom == baseline.record.id)
-    #expect(try store.previous(of: stored)?.record == baseline.record)
+    #expect(try AnswerFile.previous(of: stored, besides: followUp.session.file) == baseline.record)
     #expect(
       try store.load(id: baseline.record.id, in: profile).record == baseline.record, "untouched")
+  }
+
+  @Test("the earlier answers of a follow-up: nil when gone, the reason when broken")
+  func previousOfFollowUp() throws {
+    let folder = try TemporaryFolder()
+    let store = folder.store()
+    let profile = try store.createProfile(named: "Zoë")
+    let baseline = try store.createAssessment(
+      in: profile, questionnaire: q, language: .dutch, now: Moment.at())
+    try baseline.markComplete(at: Moment.at(1))
+    baseline.close()
+    let followUp = try store.createFollowUp(
+      of: baseline.record, questionnaire: q, today: Fixtures.today, now: Moment.at(100))
+    let record = followUp.session.record
+    try Data("{\"id\": ".utf8).write(to: URL(fileURLWithPath: baseline.file))
+    #expect(throws: AnswerStoreError.self) {
+      try AnswerFile.previous(of: record, besides: followUp.session.file)
+    }
+    try FileManager.default.removeItem(atPath: baseline.file)
+    #expect(try AnswerFile.previous(of: record, besides: followUp.session.file) == nil)
   }
 
   @Test("export writes a 0600 copy; import adds it elsewhere, never over an existing one")
