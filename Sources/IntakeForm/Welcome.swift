@@ -6,8 +6,8 @@ public enum WelcomeAction: Equatable, Sendable {
   case new(profile: String)
   /// Continue an unfinished assessment.
   case resume(assessmentID: String)
-  /// A new assessment pre-filled from the last finished one of this profile.
-  case followUp(profile: String)
+  /// A new assessment pre-filled from a finished one (the last of its profile).
+  case followUp(assessmentID: String)
 }
 
 /// What the store knows, for the welcome screen to offer.
@@ -27,12 +27,14 @@ public struct WelcomeContext: Equatable, Sendable {
     }
   }
 
-  /// A profile with a finished assessment to follow up.
+  /// A profile's last finished assessment, to follow up.
   public struct Finished: Equatable, Sendable {
+    public let assessmentID: String
     public let profile: String
     public let completed: LocalDate
 
-    public init(profile: String, completed: LocalDate) {
+    public init(assessmentID: String, profile: String, completed: LocalDate) {
+      self.assessmentID = assessmentID
       self.profile = profile
       self.completed = completed
     }
@@ -74,7 +76,7 @@ enum WelcomeRow: Equatable, Sendable {
   var action: WelcomeAction? {
     switch self {
     case .resume(let unfinished): .resume(assessmentID: unfinished.assessmentID)
-    case .followUp(let finished): .followUp(profile: finished.profile)
+    case .followUp(let finished): .followUp(assessmentID: finished.assessmentID)
     case .language, .new: nil
     }
   }

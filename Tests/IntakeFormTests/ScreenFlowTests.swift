@@ -25,7 +25,7 @@ struct WelcomeTests {
   func resumeAndFollowUp() {
     let context = WelcomeContext(
       unfinished: [.init(assessmentID: "a1", profile: "Sam", started: started, answered: 12)],
-      finished: [.init(profile: "Noor", completed: started)])
+      finished: [.init(assessmentID: "b7", profile: "Noor", completed: started)])
     var state = FormFixture.welcome(context)
     let text = state.screen.text
     #expect(
@@ -33,7 +33,8 @@ struct WelcomeTests {
     #expect(text.contains { $0.contains("Vervolgmeting voor Noor") })
     #expect(state.press(.enter) == [.start(.resume(assessmentID: "a1"), language: .dutch)])
     var followUp = FormFixture.welcome(context)
-    #expect(followUp.press(.down, .enter) == [.start(.followUp(profile: "Noor"), language: .dutch)])
+    #expect(
+      followUp.press(.down, .enter) == [.start(.followUp(assessmentID: "b7"), language: .dutch)])
   }
 
   @Test("the language switches on the first row, and the whole screen follows")

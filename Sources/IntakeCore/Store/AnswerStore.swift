@@ -361,13 +361,14 @@ public struct AnswerStore: Sendable {
     throws(AnswerStoreError) -> StoredAssessment
   {
     var record = try AnswerFile.load(contentsOf: path)
-    let name = profileName ?? record.profileName ?? record.profile
-    let profile = try createProfile(named: name, now: now)
-    // By file, not by loading: a broken file with this id must not get a twin either.
+    // By file, not by loading: a broken file with this id must not get a twin either. Checked
+    // before the profile is made, so a refused import leaves no empty profile behind.
     for other in try profiles()
     where FileSystem.kind(self.path(of: record.id, in: other)) != .missing {
       throw .alreadyExists(file: self.path(of: record.id, in: other))
     }
+    let name = profileName ?? record.profileName ?? record.profile
+    let profile = try createProfile(named: name, now: now)
     record.profile = profile.folder
     record.profileName = profile.name
     let file = self.path(of: record.id, in: profile)

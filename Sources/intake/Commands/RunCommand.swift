@@ -32,7 +32,7 @@ struct RunCommand: ParsableCommand {
 struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
-    abstract: "Continue the most recent unfinished questionnaire (of PROFILE, if given)."
+    abstract: "Continue the most recently changed unfinished questionnaire (of PROFILE, if given)."
   )
 
   @Argument(help: "The child's name (profile); default: any.")
@@ -45,20 +45,16 @@ struct ResumeCommand: ParsableCommand {
     try reportingErrors {
       let store = try storeOptions.store()
       let questionnaire = try interactive.loadQuestionnaire()
-      let driver = AssessmentDriver(questionnaire: questionnaire, store: store, today: .today())
-      let candidates = driver.welcomeContext().unfinished.filter { unfinished in
-        profile.map { unfinished.profile.lowercased() == $0.lowercased() } ?? true
+      let profiles = try storeErrors { () throws(AnswerStoreError) in
+        try ListCommand.profiles(matching: profile, in: store)
       }
-      // The most recently started one.
-      guard
-        let latest = candidates.max(by: {
-          $0.started < $1.started || ($0.started == $1.started && $0.assessmentID < $1.assessmentID)
-        })
-      else {
+      let unfinished = profiles.flatMap { (try? store.unfinished(in: $0)) ?? [] }
+        .filter { $0.record.questionnaireID == questionnaire.id }
+      guard let latest = unfinished.max(by: { $0.record.updated < $1.record.updated }) else {
         throw CLIError(FrontText(interactive.language).nothingToResume)
       }
       try interactive.run(
-        questionnaire, store: store, startWith: .resume(assessmentID: latest.assessmentID))
+        questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id))
     }
   }
 }

@@ -18,29 +18,42 @@ final class AssessmentDriver {
 
   deinit { session?.close() }
 
-  /// What the welcome screen can offer: unfinished assessments of this questionnaire, and the
-  /// latest finished one of each child to follow up. A profile that cannot be read is skipped.
+  /// What the welcome screen offered, by assessment id: choosing one opens it in its profile
+  /// without searching the store again.
+  private var offered: [String: StoredAssessment] = [:]
+
+  /// Assessment `id` as the welcome screen offered it; searched for when it was not (`intake
+  /// resume` names one directly).
+  private func offered(_ id: String) throws(AnswerStoreError) -> StoredAssessment {
+    if let stored = offered[id] { return stored }
+    return try store.assessment(id: id)
+  }
+
+  /// What the welcome screen can offer: unfinished assessments of this questionnaire, the most
+  /// recently changed first, and the latest finished one of each child to follow up. A profile
+  /// that cannot be read is skipped.
   func welcomeContext() -> WelcomeContext {
-    var unfinished: [WelcomeContext.Unfinished] = []
-    var finished: [WelcomeContext.Finished] = []
-    let profiles = (try? store.profiles()) ?? []
-    for profile in profiles {
+    var unfinished: [StoredAssessment] = []
+    var finished: [StoredAssessment] = []
+    for profile in (try? store.profiles()) ?? [] {
       let listing = (try? store.assessments(in: profile))?.assessments ?? []
       let ours = listing.filter { $0.record.questionnaireID == questionnaire.id }
-      for stored in ours where stored.record.status == .inProgress {
-        unfinished.append(
-          WelcomeContext.Unfinished(
-            assessmentID: stored.record.id, profile: profile.name,
-            started: LocalDate.today(now: stored.record.created),
-            answered: stored.record.answers.count))
-      }
-      if let last = ours.last(where: { $0.record.status == .complete }) {
-        finished.append(
-          WelcomeContext.Finished(
-            profile: profile.name, completed: AssessmentHistory.day(of: last.record)))
-      }
+      unfinished += ours.filter { $0.record.status == .inProgress }
+      if let last = ours.last(where: { $0.record.status == .complete }) { finished.append(last) }
     }
-    return WelcomeContext(unfinished: unfinished, finished: finished)
+    unfinished.sort { $0.record.updated > $1.record.updated }
+    offered = Dictionary((unfinished + finished).map { ($0.record.id, $0) }) { first, _ in first }
+    return WelcomeContext(
+      unfinished: unfinished.map {
+        WelcomeContext.Unfinished(
+          assessmentID: $0.record.id, profile: $0.profile.name,
+          started: LocalDate.today(now: $0.record.created), answered: $0.record.answers.count)
+      },
+      finished: finished.map {
+        WelcomeContext.Finished(
+          assessmentID: $0.record.id, profile: $0.profile.name,
+          completed: AssessmentHistory.day(of: $0.record))
+      })
   }
 
   /// An assessment open for the form: its answers, where to start, the child's name, and
@@ -60,9 +73,7 @@ final class AssessmentDriver {
     session = nil
     switch action {
     case .new(let name):
-      var profile = try store.profile(named: name)
-      if profile == nil { profile = try store.createProfile(named: name) }
-      guard let profile else { throw .notFound("no profile '\(name)'") }
+      let profile = try store.createProfile(named: name)
       let opened = try store.createAssessment(
         in: profile, questionnaire: questionnaire, language: language)
       session = opened
@@ -74,8 +85,8 @@ final class AssessmentDriver {
       return Opened(
         answers: opened.record.answerValues, position: nil, profile: profile.name, migration: nil)
     case .resume(let id):
-      let stored = try store.assessment(id: id)
-      let opened = try store.open(stored)
+      let profile = try offered(id).profile
+      let opened = try store.open(id, in: profile)
       session = opened
       var migration: MigrationReport?
       if opened.record.questionnaireVersion != questionnaire.version {
@@ -83,18 +94,14 @@ final class AssessmentDriver {
       }
       return Opened(
         answers: opened.record.answerValues, position: opened.record.position,
-        profile: stored.profile.name, migration: migration)
-    case .followUp(let name):
-      guard let profile = try store.profile(named: name),
-        let last = try store.latestComplete(in: profile)
-      else {
-        throw .notFound("no finished assessment for '\(name)'")
-      }
+        profile: profile.name, migration: migration)
+    case .followUp(let id):
+      let last = try offered(id)
       let followUp = try store.createFollowUp(
         of: last.record, questionnaire: questionnaire, language: language, today: today)
       session = followUp.session
       return Opened(
-        answers: followUp.session.record.answerValues, position: nil, profile: profile.name,
+        answers: followUp.session.record.answerValues, position: nil, profile: last.profile.name,
         migration: followUp.migration)
     }
   }

@@ -436,6 +436,7 @@ struct StoreFollowUpTests {
     #expect(throws: AnswerStoreError.alreadyExists(file: imported.file)) {
       try elsewhere.importFile(atPath: exported, into: "Sam")
     }
+    #expect(try elsewhere.profile(named: "Sam") == nil, "a refused import makes no profile")
 
     let third = AnswerStore(directory: folder.url.appending(path: "third"))
     let renamed = try third.importFile(atPath: exported, into: "Zoë van Dijk")
