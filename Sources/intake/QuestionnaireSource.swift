@@ -38,4 +38,21 @@ enum QuestionnaireSource {
         yaml: builtin.yaml, file: displayName, today: today, checks: checks)
     }
   }
+
+  /// Loads it for a command other than `validate`: an unreadable file exits 66; an invalid one
+  /// exits 65 with one line that sends the author to `intake validate` for the list.
+  func questionnaire(today: LocalDate = .today()) throws -> Questionnaire {
+    do {
+      return try load(today: today)
+    } catch {
+      switch error {
+      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
+      case .invalid(let diagnostics):
+        throw CLIError(
+          "\(displayName) is not a valid questionnaire (\(diagnostics.count) error(s); "
+            + "'intake validate \(displayName)' lists them)",
+          exitCode: .dataError)
+      }
+    }
+  }
 }

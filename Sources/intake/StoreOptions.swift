@@ -27,21 +27,15 @@ struct StoreOptions: ParsableArguments {
   }
 }
 
-/// `--lang`: the language of a listing's headings and words.
-struct ListingLanguageOption: ParsableArguments {
+/// `--lang`: the language of what intake says; the locale's when not given.
+struct LanguageOption: ParsableArguments {
   @Option(
     name: .customLong("lang"),
-    help: "nl or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-  var code: String?
-
-  func validate() throws {
-    if let code, !Language.interfaceLanguages.contains(Language(code)) {
-      throw ValidationError("--lang must be nl or en, not '\(code)'")
-    }
-  }
+    help: "The language intake speaks (default: from LC_ALL, LC_MESSAGES or LANG).")
+  var chosen: Language?
 
   var language: Language {
-    code.map { Language($0) } ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+    chosen ?? .fromEnvironment(ProcessInfo.processInfo.environment)
   }
 }
 
@@ -72,4 +66,12 @@ func storeErrors<T>(_ body: () throws(AnswerStoreError) -> T) throws -> T {
   } catch {
     throw CLIError(error)
   }
+}
+
+/// Reports each file a listing could not read on a line of its own, after the listing; the last
+/// one decides the exit code.
+func report(_ problems: [AnswerStoreError]) throws {
+  guard let last = problems.last else { return }
+  for problem in problems.dropLast() { printError("intake: \(problem)") }
+  throw CLIError(last)
 }

@@ -24,7 +24,7 @@ struct HistoryCommand: ParsableCommand {
   var questionnairePath: String?
 
   @OptionGroup var storeOptions: StoreOptions
-  @OptionGroup var languageOption: ListingLanguageOption
+  @OptionGroup var languageOption: LanguageOption
 
   func run() throws {
     try reportingErrors {
@@ -34,13 +34,7 @@ struct HistoryCommand: ParsableCommand {
         let profiles = try ListCommand.profilesToShow(
           matching: profile, in: store, language: language)
       else { return }
-      let source = try QuestionnaireSource.resolve(questionnairePath)
-      let questionnaire: Questionnaire
-      do {
-        questionnaire = try source.load()
-      } catch {
-        throw CLIError("\(error)", exitCode: .dataError)
-      }
+      let questionnaire = try QuestionnaireSource.resolve(questionnairePath).questionnaire()
       var problems: [AnswerStoreError] = []
       var blocks: [String] = []
       for profile in profiles {
@@ -64,10 +58,7 @@ struct HistoryCommand: ParsableCommand {
         blocks.append(block)
       }
       print(blocks.joined(separator: "\n"), terminator: "")
-      guard problems.isEmpty else {
-        for problem in problems.dropLast() { printError("intake: \(problem)") }
-        throw CLIError(problems.last!)
-      }
+      try report(problems)
     }
   }
 }

@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
   var profile: String?
 
   @OptionGroup var storeOptions: StoreOptions
-  @OptionGroup var languageOption: ListingLanguageOption
+  @OptionGroup var languageOption: LanguageOption
 
   func run() throws {
     try reportingErrors {
@@ -75,10 +75,7 @@ struct ListCommand: ParsableCommand {
         TextTable.render(
           header: header.map { $0.text(in: language) }, rows: rows, width: terminalColumns()),
         terminator: "")
-      guard problems.isEmpty else {
-        for problem in problems.dropLast() { printError("intake: \(problem)") }
-        throw CLIError(problems.last!)
-      }
+      try report(problems)
     }
   }
 

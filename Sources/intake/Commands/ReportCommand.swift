@@ -17,33 +17,19 @@ struct ReportCommand: ParsableCommand {
       """
   )
 
-  /// The formats, as named on the command line.
-  enum Format: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, html, json
-
-    var reportFormat: ReportFormat {
-      switch self {
-      case .text: .text
-      case .markdown: .markdown
-      case .html: .html
-      case .json: .json
-      }
-    }
-  }
-
   @Argument(help: "An answers file saved by intake (JSON).")
   var answersFile: String
 
   @Option(help: "The report's format.")
-  var format: Format = .text
+  var format: ReportFormat = .text
 
   @Option(name: .shortAndLong, help: "Write the report to FILE instead of standard output.")
   var output: String?
 
   @Option(
     name: .customLong("lang"),
-    help: "The report's language: nl or en (default: the language the answers were given in).")
-  var language: String?
+    help: "The report's language (default: the language the answers were given in).")
+  var language: Language?
 
   @Flag(name: .customLong("print"), help: "Send the text report to the printer with lp.")
   var sendToPrinter = false
@@ -60,9 +46,6 @@ struct ReportCommand: ParsableCommand {
     if sendToPrinter, format != .text {
       throw ValidationError("--print sends the text report; leave out --format or use text")
     }
-    if let language, !Language.interfaceLanguages.contains(Language(language)) {
-      throw ValidationError("--lang must be nl or en, not '\(language)'")
-    }
   }
 
   func run() throws {
@@ -76,7 +59,7 @@ struct ReportCommand: ParsableCommand {
       do {
         document = try ReportDocument.build(
           questionnaire: questionnaire, record: record, previous: previous, today: today,
-          language: language.map { Language($0) })
+          language: language)
       } catch {
         throw CLIError("\(answersFile): \(error)", exitCode: .dataError)
       }
@@ -89,7 +72,7 @@ struct ReportCommand: ParsableCommand {
       }
       let rendered: String
       do {
-        rendered = try format.reportFormat.render(document)
+        rendered = try format.render(document)
       } catch {
         throw CLIError(
           "cannot write the report as \(format.rawValue): \(error)", exitCode: .software)
@@ -127,14 +110,7 @@ struct ReportCommand: ParsableCommand {
         "there is no built-in questionnaire '\(record.questionnaireID)'; name its file with "
           + "--questionnaire FILE", exitCode: .dataError)
     }
-    do {
-      return try source.load(today: today)
-    } catch {
-      switch error {
-      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
-      case .invalid: throw CLIError("\(error)", exitCode: .dataError)
-      }
-    }
+    return try source.questionnaire(today: today)
   }
 
   /// The assessment `record` follows up, from the same folder; `nil` (and the report says there

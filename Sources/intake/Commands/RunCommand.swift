@@ -64,36 +64,16 @@ struct InteractiveOptions: ParsableArguments {
   @Flag(name: .long, help: "Numbered line-by-line prompts instead of the full-screen form.")
   var plain = false
 
-  @Option(name: .customLong("lang"), help: "nl or en (default: from LC_ALL, LC_MESSAGES or LANG).")
-  var languageCode: String?
+  @OptionGroup var languageOption: LanguageOption
 
   @Option(
     name: .customLong("questionnaire"), help: "A questionnaire file instead of the built-in one.")
   var questionnairePath: String?
 
-  func validate() throws {
-    if let languageCode, !Language.interfaceLanguages.contains(Language(languageCode)) {
-      throw ValidationError("--lang must be nl or en, not '\(languageCode)'")
-    }
-  }
-
-  var language: Language {
-    languageCode.map { Language($0) } ?? .fromEnvironment(ProcessInfo.processInfo.environment)
-  }
+  var language: Language { languageOption.language }
 
   func loadQuestionnaire() throws -> Questionnaire {
-    let source = try QuestionnaireSource.resolve(questionnairePath)
-    do {
-      return try source.load()
-    } catch {
-      switch error {
-      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
-      case .invalid(let diagnostics):
-        throw CLIError(
-          "\(source.displayName) is not a valid questionnaire (\(diagnostics.count) error(s); see 'intake validate')",
-          exitCode: .dataError)
-      }
-    }
+    try QuestionnaireSource.resolve(questionnairePath).questionnaire()
   }
 
   func run(_ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?) throws {
