@@ -53,11 +53,6 @@ public final class AssessmentSession {
     try commit(at: time) { $0.status = .complete }
   }
 
-  /// Marks a complete assessment as in progress again (the parent reopened it to change it).
-  public func markInProgress(at time: Date = Date()) throws(AnswerStoreError) {
-    try commit(at: time) { $0.status = .inProgress }
-  }
-
   /// Moves the answers to `questionnaire`'s version (see ``AnswerMigration``) and stores the
   /// result. Show the report to the parent: it lists retired answers and those to redo.
   @discardableResult

@@ -213,13 +213,6 @@ enum FileSystem {
       unlink("\(folder)/\(entry)")
     }
   }
-
-  /// Copies the permission bits of `path`, for tests and checks.
-  static func mode(_ path: String) -> mode_t? {
-    var info = stat()
-    guard lstat(path, &info) == 0 else { return nil }
-    return info.st_mode & 0o777
-  }
 }
 
 /// An exclusive advisory lock (flock) on a lock file, held until ``release()`` or the process

@@ -4,8 +4,6 @@ import Foundation
 /// (``Factor/scoreID``), with its band.
 public struct FactorScore: Sendable {
   public let factorID: String
-  public let title: LocalizedText
-  public let scoreID: String
   /// `nil` when the answers do not determine it.
   public let value: Value?
   public let band: Band?
@@ -47,13 +45,13 @@ public enum AssessmentHistory {
       guard let scoreID = factor.scoreID else { return nil }
       if let outcome = assessment.scales[scoreID] {
         return FactorScore(
-          factorID: factor.id, title: factor.title, scoreID: scoreID,
-          value: outcome.score.map(Value.number), band: outcome.band, decimals: 1)
+          factorID: factor.id, value: outcome.score.map(Value.number), band: outcome.band,
+          decimals: 1)
       }
       let outcome = assessment.computed[scoreID]
       return FactorScore(
-        factorID: factor.id, title: factor.title, scoreID: scoreID, value: outcome?.value,
-        band: outcome?.band, decimals: questionnaire.computedValue(scoreID)?.decimals ?? 1)
+        factorID: factor.id, value: outcome?.value, band: outcome?.band,
+        decimals: questionnaire.computedValue(scoreID)?.decimals ?? 1)
     }
   }
 

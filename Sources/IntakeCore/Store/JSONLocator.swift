@@ -31,23 +31,6 @@ struct JSONNode: Sendable {
     return members.last { $0.key == key }
   }
 
-  /// The node at `path` (object keys and array indices), or the deepest node on the way.
-  func deepest(along path: [JSONPathComponent]) -> JSONNode {
-    var node = self
-    for component in path {
-      switch (component, node.kind) {
-      case (.key(let key), .object):
-        guard let member = node.member(key) else { return node }
-        node = member.value
-      case (.index(let index), .array(let elements)) where elements.indices.contains(index):
-        node = elements[index]
-      default:
-        return node
-      }
-    }
-    return node
-  }
-
   /// A short name of the kind of value, for messages.
   var kindName: String {
     switch kind {

@@ -1,5 +1,5 @@
-/// Words the store's listings show a parent (`intake list`, `intake history`, the migration
-/// notice), in Dutch and English.
+/// Words the store's listings show a parent (`intake list`, `intake history`), in Dutch and
+/// English.
 public enum StoreText: String, CaseIterable, Sendable {
   case date
   case status
@@ -14,10 +14,6 @@ public enum StoreText: String, CaseIterable, Sendable {
   case followUpOf
   case noProfiles
   case noAssessments
-  case retiredAnswers
-  case toReanswer
-  case restoredAnswers
-  case migrated
   case otherQuestionnaire
 
   /// The status of an assessment, as a word.
@@ -46,22 +42,6 @@ public enum StoreText: String, CaseIterable, Sendable {
     case .followUpOf: ("Follow-up of", "Vervolg op")
     case .noProfiles: ("No answers are stored yet.", "Er zijn nog geen antwoorden bewaard.")
     case .noAssessments: ("No assessments yet.", "Nog geen vragenlijsten ingevuld.")
-    case .retiredAnswers:
-      (
-        "Kept in the file, but no longer asked in this version",
-        "Bewaard in het bestand, maar in deze versie niet meer gevraagd"
-      )
-    case .toReanswer:
-      (
-        "No longer fits the question; please answer again",
-        "Past niet meer bij de vraag; vul dit opnieuw in"
-      )
-    case .restoredAnswers:
-      (
-        "Asked again in this version; your earlier answer is back",
-        "Wordt in deze versie weer gevraagd; uw eerdere antwoord staat er weer"
-      )
-    case .migrated: ("Answers moved to version", "Antwoorden overgezet naar versie")
     case .otherQuestionnaire:
       (
         "another questionnaire; name its file with --questionnaire to see its scores",

@@ -30,13 +30,13 @@ struct FrontText {
     t("Could not make the report: \(detail)", "Het verslag kon niet worden gemaakt: \(detail)")
   }
 
-  /// What a version change or a follow-up did to earlier answers, listed: answers to questions
-  /// that are gone (kept in the file, not used) and answers to give again. `nil` when nothing
-  /// needs the parent's attention.
+  /// What a version change or a follow-up did to earlier answers, listed: answers to give again,
+  /// answers back because their question is asked again, and answers to questions that are gone
+  /// (kept in the file, not used). `nil` when nothing needs the parent's attention.
   func migrated(_ report: MigrationReport, questionnaire: Questionnaire) -> (
     title: String, body: String
   )? {
-    guard !report.retired.isEmpty || !report.incompatible.isEmpty else { return nil }
+    guard report.needsAttention else { return nil }
     var lines: [String] = [
       t(
         "The questionnaire has changed since these answers were given (version \(report.fromVersion) → \(report.toVersion)). Nothing was thrown away.",
@@ -54,6 +54,18 @@ struct FrontText {
       for entry in report.incompatible {
         let question = questionnaire.item(entry.itemID)?.question.text(in: language) ?? entry.itemID
         lines.append("- \(question) (\(t("earlier", "eerder")): \(Self.raw(entry.value)))")
+      }
+    }
+    if !report.restored.isEmpty {
+      lines += [
+        "",
+        t(
+          "Asked again in this version; your earlier answer is back:",
+          "Wordt in deze versie weer gevraagd; uw eerdere antwoord staat er weer:"
+        ),
+      ]
+      for itemID in report.restored {
+        lines.append("- \(questionnaire.item(itemID)?.question.text(in: language) ?? itemID)")
       }
     }
     if !report.retired.isEmpty {
