@@ -90,13 +90,13 @@ struct JSONLocator {
     parser.skipWhitespace()
     guard parser.index < parser.bytes.count else {
       throw JSONSyntaxError(
-        position: parser.position, message: "the file is empty (expected a JSON object)")
+        position: parser.position(), message: "the file is empty (expected a JSON object)")
     }
     let node = try parser.value(depth: 0)
     parser.skipWhitespace()
     guard parser.index == parser.bytes.count else {
       throw JSONSyntaxError(
-        position: parser.position,
+        position: parser.position(),
         message: "unexpected \(parser.describeCurrent()) after the end of the JSON value")
     }
     return node
@@ -104,11 +104,16 @@ struct JSONLocator {
 
   private init(bytes: [UInt8]) { self.bytes = bytes }
 
-  private var position: JSONPosition {
-    var column = 1
-    for byte in bytes[lineStart..<min(index, bytes.count)] where byte & 0xC0 != 0x80 {
-      column += 1
-    }
+  /// Where the column count last stopped. Positions are asked for in reading order, so counting
+  /// on from there keeps a long one-line file linear instead of quadratic.
+  private var counted = (index: 0, column: 1)
+
+  private mutating func position() -> JSONPosition {
+    if counted.index < lineStart { counted = (lineStart, 1) }
+    let end = min(index, bytes.count)
+    var column = counted.column
+    for byte in bytes[counted.index..<end] where byte & 0xC0 != 0x80 { column += 1 }
+    counted = (end, column)
     return JSONPosition(line: line, column: column)
   }
 
@@ -133,15 +138,15 @@ struct JSONLocator {
     }
   }
 
-  private func error(_ message: String) -> JSONSyntaxError {
-    JSONSyntaxError(position: position, message: message)
+  private mutating func error(_ message: String) -> JSONSyntaxError {
+    JSONSyntaxError(position: position(), message: message)
   }
 
   private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONNode {
     guard depth < Self.maximumDepth else {
       throw error("values nested more than \(Self.maximumDepth) deep")
     }
-    let start = position
+    let start = position()
     guard index < bytes.count else {
       throw error("unexpected end of file (expected a value)")
     }
@@ -188,7 +193,7 @@ struct JSONLocator {
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
         throw error("unexpected \(describeCurrent()) (expected a key in double quotes)")
       }
-      let keyPosition = position
+      let keyPosition = position()
       let key = try string()
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
@@ -242,7 +247,7 @@ struct JSONLocator {
   }
 
   private mutating func string() throws(JSONSyntaxError) -> String {
-    let opening = position
+    let opening = position()
     index += 1
     var scalars = String.UnicodeScalarView()
     var runStart = index

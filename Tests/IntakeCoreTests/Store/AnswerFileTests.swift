@@ -183,6 +183,20 @@ struct AnswerFileErrorTests {
         == "answers.json:1:1: error: expected an object with the answers, found a list")
   }
 
+  @Test("columns on a long one-line file count every character before the place, once")
+  func longLine() throws {
+    // A minified export: thousands of values on one line, the mistake at the end.
+    let values = (0..<5000).map { "\"k\($0)\": \"ë\"" }.joined(separator: ", ")
+    let text = "{\"format\": 1, \(values), \"x\" 1}"
+    let column = text.unicodeScalars.count - 1
+    #expect(
+      problem(text)
+        == "answers.json:1:\(column): error: unexpected '1' (expected ':' after the key \"x\")")
+    // The count starts again on the next line.
+    let second = "{\"a\": 1,\n" + text.dropFirst()
+    #expect(problem(second).hasPrefix("answers.json:2:\(column - 1):"))
+  }
+
   @Test("a file cut off part-way (as a crash without atomic writes would leave) is an error")
   func truncated() throws {
     let text = String(decoding: try AnswerFile.encode(fullRecord()), as: UTF8.self)
