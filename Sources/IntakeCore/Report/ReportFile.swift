@@ -18,8 +18,6 @@ public enum ReportFile {
 
   /// Replaces the file at `path` with `text`: whole or not at all, mode 0600.
   public static func write(_ text: String, to path: String) throws(AnswerStoreError) {
-    // The temporary file goes into the target's folder; a bare name means this folder.
-    let target = path.contains("/") ? path : "./\(path)"
-    try FileSystem.writeAtomically(Data(text.utf8), to: target)
+    try FileSystem.writeAtomically(Data(text.utf8), to: path)
   }
 }

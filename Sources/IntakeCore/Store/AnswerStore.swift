@@ -253,8 +253,10 @@ public struct AnswerStore: Sendable {
     if let problem = AssessmentID.problem(id) {
       throw .invalidName(id, reason: "an assessment id \(problem)")
     }
-    for profile in try profiles() where FileSystem.kind(path(of: id, in: profile)) == .file {
-      return try load(id: id, in: profile)
+    // The folder is found by the file; only that profile's nickname is read.
+    for folder in try FileSystem.list(root) where ProfileFolder.problem(folder) == nil {
+      guard FileSystem.kind("\(root)/\(folder)/\(id).json") == .file else { continue }
+      return try load(id: id, in: profile(inFolder: folder))
     }
     throw .notFound("no assessment '\(id)' in \(root) ('intake list' shows them)")
   }
@@ -392,11 +394,9 @@ public struct AnswerStore: Sendable {
     try FileSystem.writeAtomically(try contents(of: assessment), to: path, faults: faults)
   }
 
-  /// The bytes of `assessment`'s file, as they are on disk, after checking they still load:
-  /// exporting a broken file would only move the problem.
+  /// The bytes of `assessment`'s file, as they are on disk. It loaded when `assessment` was read,
+  /// and writes are atomic, so it still does: a broken file is never exported.
   public func contents(of assessment: StoredAssessment) throws(AnswerStoreError) -> Data {
-    let data = try FileSystem.read(assessment.file)
-    _ = try AnswerFile.decode(data, file: assessment.file)
-    return data
+    try FileSystem.read(assessment.file)
   }
 }
