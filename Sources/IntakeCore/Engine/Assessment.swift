@@ -67,20 +67,25 @@ public struct Assessment: Sendable {
   }
   public func isRaised(_ ruleID: String) -> Bool { points.contains { $0.rule.id == ruleID } }
 
-  /// The items behind `trail`, following computed values and scales down to the answers they
-  /// were computed from; in questionnaire order, each once.
-  public func items(behind trail: [TrailReference], in questionnaire: Questionnaire) -> [String] {
-    var found: Set<String> = []
+  /// Everything behind `trail`: the trail itself and, through computed values and scales, what
+  /// they were worked out from, down to the answers.
+  public func references(behind trail: [TrailReference]) -> Set<TrailReference> {
     var visited: Set<TrailReference> = []
     func follow(_ reference: TrailReference) {
       guard visited.insert(reference).inserted else { return }
       switch reference {
-      case .item(let id): found.insert(id)
+      case .item: break
       case .computed(let id): computed[id]?.trail.forEach(follow)
       case .scale(let id): scales[id]?.trail.forEach(follow)
       }
     }
     trail.forEach(follow)
-    return questionnaire.items.lazy.map(\.id).filter { found.contains($0) }
+    return visited
+  }
+
+  /// The items behind `trail` (see ``references(behind:)``), in questionnaire order.
+  public func items(behind trail: [TrailReference], in questionnaire: Questionnaire) -> [String] {
+    let found = references(behind: trail)
+    return questionnaire.items.lazy.map(\.id).filter { found.contains(.item($0)) }
   }
 }

@@ -212,45 +212,29 @@ struct ReportBuilder {
   /// The trail as lines a parent can check: the labelled values and scores it was worked out
   /// through first (in questionnaire order), then every answer behind them.
   private func basis(of trail: [TrailReference]) -> [ReportBasis] {
-    var computedIDs: Set<String> = []
-    var scaleIDs: Set<String> = []
-    var visited: Set<TrailReference> = []
-    func follow(_ reference: TrailReference) {
-      guard visited.insert(reference).inserted else { return }
-      switch reference {
-      case .item: break
-      case .computed(let id):
-        computedIDs.insert(id)
-        assessment.computed[id]?.trail.forEach(follow)
-      case .scale(let id):
-        scaleIDs.insert(id)
-        assessment.scales[id]?.trail.forEach(follow)
-      }
-    }
-    trail.forEach(follow)
+    let behind = assessment.references(behind: trail)
 
     var lines: [ReportBasis] = []
     // Unlabelled computed values are the questionnaire's own arithmetic; the answers behind them
     // say more to a parent than an internal number.
-    for value in questionnaire.computed where computedIDs.contains(value.id) {
+    for value in questionnaire.computed where behind.contains(.computed(value.id)) {
       guard let label = value.label else { continue }
       lines.append(
         ReportBasis(
           kind: .computed, id: value.id, label: label.text(in: language),
           value: questionnaire.placeholderText(value.id, in: assessment, language: language)))
     }
-    for scale in questionnaire.scales where scaleIDs.contains(scale.id) {
+    for scale in questionnaire.scales where behind.contains(.scale(scale.id)) {
       lines.append(
         ReportBasis(
           kind: .score, id: scale.id, label: scale.label.text(in: language),
           value: questionnaire.placeholderText(scale.id, in: assessment, language: language)))
     }
-    for id in assessment.items(behind: trail, in: questionnaire) {
-      guard let item = questionnaire.item(id) else { continue }
+    for item in questionnaire.items where behind.contains(.item(item.id)) {
       lines.append(
         ReportBasis(
-          kind: .answer, id: id, label: item.question.text(in: language),
-          value: item.displayText(assessment.answers[id], in: language)))
+          kind: .answer, id: item.id, label: item.question.text(in: language),
+          value: item.displayText(assessment.answers[item.id], in: language)))
     }
     return lines
   }
