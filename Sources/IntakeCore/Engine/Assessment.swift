@@ -11,7 +11,6 @@ public struct ScaleOutcome: Sendable {
   public let band: Band?
   /// The answers counted.
   public let trail: [TrailReference]
-  let internalTrail: Set<TrailRef>
 }
 
 /// The value of one computed value for one set of answers.
@@ -33,12 +32,14 @@ public struct RaisedPoint: Sendable {
 /// Everything the engine concludes from one set of answers: what is shown, every computed value,
 /// every scale, every raised point — each with the answers that produced it.
 public struct Assessment: Sendable {
-  public let questionnaireReference: String
   /// The day ages were computed for.
   public let today: LocalDate
   /// Answers that were used: only those to shown items, and that fit their item.
   public let answers: Answers
   let itemVisible: [Bool]
+  /// Positions (in ``Questionnaire/items``) of the shown items, in order: what the form walks
+  /// on every key, so worked out once.
+  public let visibleItemIndices: [Int]
   let sectionVisible: [String: Bool]
   /// Why each conditionally shown item or section is shown, by id.
   public let shownBecause: [String: [TrailReference]]
@@ -58,8 +59,6 @@ public struct Assessment: Sendable {
     questionnaire.itemIndexByID[id].map { itemVisible[$0] } ?? false
   }
   public func isVisible(section id: String) -> Bool { sectionVisible[id] ?? false }
-  /// Positions (in ``Questionnaire/items``) of the shown items, in order.
-  public var visibleItemIndices: [Int] { itemVisible.indices.filter { itemVisible[$0] } }
 
   /// Ids of the shown items, in order.
   public func visibleItemIDs(in questionnaire: Questionnaire) -> [String] {

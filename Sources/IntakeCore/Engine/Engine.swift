@@ -69,10 +69,9 @@ public enum Engine {
       }
     }
     return Assessment(
-      questionnaireReference: questionnaire.reference, today: today, answers: used,
-      itemVisible: visible,
-      sectionVisible: sectionVisible, shownBecause: shownBecause, computed: computed,
-      scales: scales,
-      points: points, missingRequired: missing, unusableAnswers: unusable, hiddenAnswerIDs: hidden)
+      today: today, answers: used, itemVisible: visible,
+      visibleItemIndices: visible.indices.filter { visible[$0] }, sectionVisible: sectionVisible,
+      shownBecause: shownBecause, computed: computed, scales: scales, points: points,
+      missingRequired: missing, unusableAnswers: unusable, hiddenAnswerIDs: hidden)
   }
 }

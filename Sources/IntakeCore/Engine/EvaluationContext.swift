@@ -95,8 +95,7 @@ final class EvaluationContext {
     let outcome = ScaleOutcome(
       id: scale.id, score: score, answeredCount: values.count, shownCount: shown,
       neededCount: needed,
-      band: score.flatMap { scale.bands.band(for: $0) }, trail: questionnaire.references(trail),
-      internalTrail: trail)
+      band: score.flatMap { scale.bands.band(for: $0) }, trail: questionnaire.references(trail))
     scaleMemo[index] = outcome
     return outcome
   }
@@ -132,7 +131,7 @@ final class EvaluationContext {
       let outcome = scale(index)
       return Evaluated(
         value: outcome.score.map(Value.number),
-        trail: outcome.internalTrail.isEmpty ? [] : [.scale(index)])
+        trail: outcome.trail.isEmpty ? [] : [.scale(index)])
     case .not(let inner):
       let result = evaluate(inner)
       return Evaluated(value: result.value?.bool.map { .bool(!$0) }, trail: result.trail)
