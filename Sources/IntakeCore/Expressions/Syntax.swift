@@ -29,45 +29,6 @@ indirect enum Syntax {
     case .call(_, let args, _): return args.flatMap(\.names)
     }
   }
-
-  /// Literals written in the expression, used to pick test answers when checking that a condition
-  /// can be true.
-  var literals: ExpressionLiterals {
-    var result = ExpressionLiterals()
-    collectLiterals(into: &result)
-    return result
-  }
-
-  private func collectLiterals(into result: inout ExpressionLiterals) {
-    switch self {
-    case .number(let n, _): result.numbers.insert(n)
-    case .string(let s, _): result.strings.insert(s)
-    case .list(let strings, _): result.strings.formUnion(strings)
-    case .bool, .name: break
-    case .not(let e, _): e.collectLiterals(into: &result)
-    case .negate(let e, _):
-      var inner = ExpressionLiterals()
-      e.collectLiterals(into: &inner)
-      result.numbers.formUnion(inner.numbers.map { -$0 })
-      result.strings.formUnion(inner.strings)
-    case .binary(_, let a, let b, _):
-      a.collectLiterals(into: &result)
-      b.collectLiterals(into: &result)
-    case .call(_, let args, _):
-      for arg in args { arg.collectLiterals(into: &result) }
-    }
-  }
-}
-
-/// The number and string literals of an expression.
-struct ExpressionLiterals: Sendable {
-  var numbers: Set<Double> = []
-  var strings: Set<String> = []
-
-  mutating func formUnion(_ other: ExpressionLiterals) {
-    numbers.formUnion(other.numbers)
-    strings.formUnion(other.strings)
-  }
 }
 
 enum BinaryOperator: String {

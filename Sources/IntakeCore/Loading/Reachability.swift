@@ -44,13 +44,9 @@ struct ReachabilityChecker {
   private func canBeTrue(_ condition: Condition) -> Bool {
     var dependencies = Dependencies()
     dependencies.collect(condition.expression, in: questionnaire)
-    var literals = condition.literals
-    for index in dependencies.computed {
-      literals.formUnion(questionnaire.computed[index].expression.literals)
-    }
     let itemIndices = dependencies.items.sorted()
     let candidates = itemIndices.map {
-      self.candidates(for: questionnaire.items[$0], literals: literals)
+      self.candidates(for: questionnaire.items[$0], literals: dependencies)
     }
     let combinations = candidates.reduce(1) { total, list in
       let (product, overflow) = total.multipliedReportingOverflow(by: list.count)
@@ -83,8 +79,9 @@ struct ReachabilityChecker {
     return false
   }
 
-  /// Answers worth trying for `item` given the literals of the condition.
-  private func candidates(for item: Item, literals: ExpressionLiterals) -> [AnswerValue?] {
+  /// Answers worth trying for `item` given the literals of the condition (and of the computed
+  /// values it uses).
+  private func candidates(for item: Item, literals: Dependencies) -> [AnswerValue?] {
     var list: [AnswerValue?] = [nil]
     if item.allowsDontKnow { list.append(.dontKnow) }
     if item.allowsPreferNotToSay { list.append(.preferNotToSay) }
@@ -141,10 +138,26 @@ struct Dependencies {
   var items: Set<Int> = []
   var computed: Set<Int> = []
   var scales: Set<Int> = []
+  /// The number and string literals written along the way: values worth trying.
+  var numbers: Set<Double> = []
+  var strings: Set<String> = []
 
   mutating func collect(_ expr: Expr, in questionnaire: Questionnaire) {
     switch expr {
+    case .constant(.number(let number)): numbers.insert(number)
+    case .constant(.string(let string)): strings.insert(string)
+    case .constant(.set(let set)): strings.formUnion(set)
     case .constant: break
+    case .negate(.constant(.number(let number))): numbers.insert(-number)
+    case .inList(let inner, let options, _):
+      strings.formUnion(options)
+      collect(inner, in: questionnaire)
+    case .chosen(let option, let inner, _):
+      strings.insert(option)
+      collect(inner, in: questionnaire)
+    case .countChosen(let index, let options?):
+      strings.formUnion(options)
+      items.insert(index)
     case .item(let index), .answered(let index), .dontKnow(let index), .declined(let index),
       .optionValue(let index), .countChosen(let index, _), .sumChosen(let index):
       items.insert(index)
@@ -156,8 +169,7 @@ struct Dependencies {
       for id in questionnaire.scales[index].itemIDs {
         if let itemIndex = questionnaire.itemIndexByID[id] { items.insert(itemIndex) }
       }
-    case .not(let inner), .negate(let inner), .inList(let inner, _, _), .chosen(_, let inner, _),
-      .age(let inner, _), .round(let inner, _):
+    case .not(let inner), .negate(let inner), .age(let inner, _), .round(let inner, _):
       collect(inner, in: questionnaire)
     case .and(let a, let b), .or(let a, let b), .equal(let a, let b, _), .order(_, let a, let b),
       .arithmetic(_, let a, let b), .coalesce(let a, let b):

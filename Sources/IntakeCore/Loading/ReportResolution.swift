@@ -108,8 +108,7 @@ extension QuestionnaireBuilder {
           continue
         }
         condition = Condition(
-          source: when.source, location: location(when.node), expression: expr,
-          literals: when.syntax.literals)
+          source: when.source, location: location(when.node), expression: expr)
       }
       let title = template(rule.title, "\(what) title", lookup: lookup)
       let text = template(rule.text, "\(what) text", lookup: lookup)

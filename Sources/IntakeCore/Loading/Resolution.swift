@@ -103,8 +103,7 @@ extension QuestionnaireBuilder {
         ComputedValue(
           id: draft.id,
           expression: Condition(
-            source: expression.source, location: location(expression.node), expression: expr,
-            literals: expression.syntax.literals),
+            source: expression.source, location: location(expression.node), expression: expr),
           label: draft.label, unit: draft.unit, unitOne: draft.unitOne, decimals: draft.decimals,
           bands: bands,
           isNumeric: computedTypes[index] == .number,
@@ -156,8 +155,7 @@ extension QuestionnaireBuilder {
       return nil
     }
     return Condition(
-      source: parsed.source, location: location(parsed.node), expression: expr,
-      literals: parsed.syntax.literals)
+      source: parsed.source, location: location(parsed.node), expression: expr)
   }
 
   /// Computed values ordered so each comes after those it uses; reports cycles.

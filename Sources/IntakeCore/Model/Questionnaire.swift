@@ -86,8 +86,6 @@ public struct Condition: Sendable {
   public let source: String
   public let location: SourceLocation
   let expression: Expr
-  /// Literals written in the expression: values worth trying when checking it can be true.
-  let literals: ExpressionLiterals
 }
 
 /// One question.
