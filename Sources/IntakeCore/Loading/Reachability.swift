@@ -105,7 +105,7 @@ struct ReachabilityChecker {
           literal, literal - 1, literal + 1, literal.rounded(.down), literal.rounded(.up),
         ])
       }
-      list += numbers.sorted().filter { range.problem(with: $0) == nil }.map { .number($0) }
+      list += numbers.sorted().map { .number($0) }
     case .text:
       list.append(.text("…"))
       list += literals.strings.sorted().map { .text($0) }
@@ -121,14 +121,12 @@ struct ReachabilityChecker {
         }
         for months in [whole - 1, whole, whole + 1] { dates.insert(today.adding(months: -months)) }
       }
-      let allowed = dates.filter { date in
-        if let min = range.min?.resolve(today: today), date < min { return false }
-        if let max = range.max?.resolve(today: today), date > max { return false }
-        return true
-      }
-      list += allowed.sorted().map { .date($0) }
+      list += dates.sorted().map { .date($0) }
     }
-    return list
+    // Only answers the item accepts: out of range, too many decimals or the like never count.
+    return list.filter { answer in
+      answer.map { item.problem(with: $0, today: today) == nil } ?? true
+    }
   }
 }
 
