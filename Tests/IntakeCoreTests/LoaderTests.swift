@@ -96,7 +96,7 @@ struct LoaderTests {
         return
       }
       #expect(file == "/nonexistent/q.yaml")
-      #expect(reason == "no such file")
+      #expect(reason == "no such file or folder")
     }
     do {
       _ = try QuestionnaireLoader.load(contentsOf: Fixtures.directory.path)
@@ -105,7 +105,7 @@ struct LoaderTests {
         Issue.record("\(error)")
         return
       }
-      #expect(reason == "it is a directory")
+      #expect(reason == "it is a folder")
     }
   }
 

@@ -9,9 +9,12 @@ public enum QuestionnaireLoader {
   {
     let data: Data
     do {
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
+      data = try FileSystem.read(path)
     } catch {
-      throw .unreadable(file: path, reason: readableReason(error, path: path))
+      guard case .unreadable(_, let reason) = error else {
+        throw .unreadable(file: path, reason: "\(error)")
+      }
+      throw .unreadable(file: path, reason: reason)
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw .unreadable(file: path, reason: "the file is not UTF-8 text")
@@ -36,29 +39,22 @@ public enum QuestionnaireLoader {
     throws(QuestionnaireLoadError) -> Questionnaire
   {
     let diagnostics = DiagnosticCollector(file: file)
-    let root: YAMLNode
+    let composed: YAMLNode?
     do {
-      guard let node = try YAMLComposer.compose(yaml) else {
-        throw QuestionnaireLoadError.invalid([
-          Diagnostic(
-            location: diagnostics.location(line: 1, column: 1),
-            message:
-              "the file is empty (expected a questionnaire: id, version, languages, title, sections)"
-          )
-        ])
-      }
-      root = node
-    } catch let error as YAMLError {
+      composed = try YAMLComposer.compose(yaml)
+    } catch {
       throw .invalid([
         Diagnostic(
           location: diagnostics.location(line: error.mark.line, column: error.mark.column),
           message: error.message)
       ])
-    } catch let error as QuestionnaireLoadError {
-      throw error
-    } catch {
+    }
+    guard let root = composed else {
       throw .invalid([
-        Diagnostic(location: diagnostics.location(line: 1, column: 1), message: "YAML: \(error)")
+        Diagnostic(
+          location: diagnostics.location(line: 1, column: 1),
+          message:
+            "the file is empty (expected a questionnaire: id, version, languages, title, sections)")
       ])
     }
     let builder = QuestionnaireBuilder(
@@ -70,13 +66,4 @@ public enum QuestionnaireLoader {
     return questionnaire
   }
 
-  private static func readableReason(_ error: any Error, path: String) -> String {
-    var isDirectory: ObjCBool = false
-    if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-      return "no such file"
-    }
-    if isDirectory.boolValue { return "it is a directory" }
-    if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-    return (error as NSError).localizedDescription
-  }
 }

@@ -65,7 +65,7 @@ enum FileSystem {
         reason: info.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file")
     }
     guard Int(info.st_size) <= maximumFileSize else {
-      throw .unreadable(file: path, reason: "it is too large to be an answers file")
+      throw .unreadable(file: path, reason: "it is larger than 16 MB, too large for intake")
     }
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 64 * 1024)
@@ -78,7 +78,7 @@ enum FileSystem {
       if count == 0 { break }
       data.append(contentsOf: buffer[0..<count])
       guard data.count <= maximumFileSize else {
-        throw .unreadable(file: path, reason: "it is too large to be an answers file")
+        throw .unreadable(file: path, reason: "it is larger than 16 MB, too large for intake")
       }
     }
     return data
