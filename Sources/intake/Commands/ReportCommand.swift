@@ -10,6 +10,7 @@ struct ReportCommand: ParsableCommand {
     abstract: "Write the \"discuss with your doctor\" report for a saved answers file.",
     discussion: """
       Writes the report to standard output, or to FILE with --output (readable only by you). \
+      The report is dated, and ages are worked out, for the day the answers were last changed. \
       A follow-up is compared with the earlier answers it names when that file is in the same \
       folder. --print sends the text report to the printer with lp. Exits 65 when the answers \
       do not fit the questionnaire, 66 when a file cannot be read, 69 when there is no printer \
@@ -50,8 +51,10 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let today = LocalDate.today()
       let record = try Self.loadAnswers(answersFile)
+      // As of the day the answers were given, as `intake history` scores them: a report printed
+      // weeks later says what it said then (the child's age included).
+      let today = AssessmentHistory.day(of: record)
       let questionnaire = try Self.loadQuestionnaire(
         for: record, path: questionnairePath, today: today)
       let previous = Self.loadPrevious(of: record, besides: answersFile)
