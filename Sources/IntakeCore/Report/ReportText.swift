@@ -11,6 +11,7 @@ public enum ReportText: String, CaseIterable, Sendable {
   case statusLabel
   case statusComplete
   case statusInProgress
+  case statusFinishedWithUnanswered
   case discussFirstHeading
   case nothingDiscussFirst
   case factorsHeading
@@ -60,6 +61,8 @@ public enum ReportText: String, CaseIterable, Sendable {
     case .statusLabel: ("Status", "Status")
     case .statusComplete: ("complete", "volledig ingevuld")
     case .statusInProgress: ("not finished yet", "nog niet af")
+    case .statusFinishedWithUnanswered:
+      ("finished with questions unanswered", "afgerond met onbeantwoorde vragen")
     case .discussFirstHeading: ("Discuss first", "Eerst bespreken")
     case .nothingDiscussFirst:
       (
@@ -147,6 +150,15 @@ public enum ReportText: String, CaseIterable, Sendable {
     return language == .dutch
       ? "\(reason) (\(answered) van \(shown) vragen beantwoord, \(needed) nodig)"
       : "\(reason) (\(answered) of \(shown) questions answered, \(needed) needed)"
+  }
+
+  /// The label for an assessment's status.
+  public static func status(_ status: AnswerRecord.Status) -> ReportText {
+    switch status {
+    case .complete: .statusComplete
+    case .inProgress: .statusInProgress
+    case .finishedWithUnanswered: .statusFinishedWithUnanswered
+    }
   }
 
   /// Header note: the answers were given to another version of the questionnaire.

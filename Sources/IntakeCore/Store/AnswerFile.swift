@@ -116,7 +116,9 @@ struct LocatedDecoding {
       throw .newerFormat(file: file, format: format, supported: AnswerRecord.currentFormat)
     }
     if format < 1 {
-      throw error(at: member.value.position, "format \(format) does not exist (expected 1)")
+      throw error(
+        at: member.value.position,
+        "format \(format) does not exist (expected 1 to \(AnswerRecord.currentFormat))")
     }
   }
 
@@ -257,6 +259,24 @@ struct LocatedDecoding {
     if record.questionnaireID.isEmpty {
       throw error(at: position("questionnaire_id"), "the questionnaire id is empty")
     }
+    // Finishing early was added in format 2, and its list goes with its status only.
+    if record.format < 2, record.status == .finishedWithUnanswered || !record.unanswered.isEmpty {
+      throw error(
+        at: position(record.unanswered.isEmpty ? "status" : "unanswered"),
+        "finishing with unanswered questions needs format 2 (this file says format \(record.format))"
+      )
+    }
+    if record.status == .finishedWithUnanswered, record.unanswered.isEmpty {
+      throw error(
+        at: position("status"),
+        "status 'finished_with_unanswered' needs the list of unanswered questions at unanswered")
+    }
+    if record.status != .finishedWithUnanswered, !record.unanswered.isEmpty {
+      throw error(
+        at: position("unanswered"),
+        "unanswered belongs only to status 'finished_with_unanswered' (status is '\(record.status.rawValue)')"
+      )
+    }
     for field in ["answers", "retired"] {
       guard case .object(let members)? = root.member(field)?.value.kind else { continue }
       for member in members where member.key.isEmpty {
@@ -272,7 +292,10 @@ extension AnswerRecord.Status {
     let text = try container.decode(String.self)
     guard let status = Self(rawValue: text) else {
       throw DecodingError.dataCorruptedError(
-        in: container, debugDescription: "expected 'in_progress' or 'complete', found '\(text)'")
+        in: container,
+        debugDescription:
+          "expected one of \(Self.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), "
+          + "found '\(text)'")
     }
     self = status
   }

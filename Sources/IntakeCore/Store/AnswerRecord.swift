@@ -4,11 +4,22 @@ import Foundation
 /// (profile), with when each answer was given. Documented in docs/answers-format.md.
 public struct AnswerRecord: Codable, Sendable, Equatable {
   /// The version of this file format; a newer one is refused, not guessed at.
-  public static let currentFormat = 1
+  /// Format 2 added ``Status/finishedWithUnanswered`` and ``unanswered``; format 1 files are
+  /// read as they are and written as format 2 on their next change.
+  public static let currentFormat = 2
 
-  public enum Status: String, Codable, Sendable {
+  /// Where the assessment stands.
+  public enum Status: String, Codable, Sendable, CaseIterable {
     case inProgress = "in_progress"
+    /// Finished with every shown question answered.
     case complete
+    /// Finished by the parent's choice while shown questions were still unanswered (listed in
+    /// ``AnswerRecord/unanswered``).
+    case finishedWithUnanswered = "finished_with_unanswered"
+
+    /// Whether the parent finished the assessment (completely or not): it has a report and can
+    /// be followed up.
+    public var isFinished: Bool { self != .inProgress }
   }
 
   /// One answer and the moment it was given (or last changed).
@@ -66,6 +77,9 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   /// exported file be imported under the same name elsewhere.
   public var profileName: String?
   public var status: Status
+  /// The shown questions left unanswered when the parent finished, in questionnaire order; empty
+  /// unless ``status`` is ``Status/finishedWithUnanswered``.
+  public var unanswered: [String]
   public var created: Date
   public var updated: Date
   /// The assessment this one follows up, when it was pre-filled from it.
@@ -91,6 +105,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
     self.profile = profile
     self.profileName = profileName
     self.status = status
+    unanswered = []
     self.created = created
     self.updated = updated ?? created
     self.followUpOf = followUpOf
@@ -108,7 +123,8 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   public var questionnaireReference: String { "\(questionnaireID)@\(questionnaireVersion)" }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
-    case format, id, language, profile, status, created, updated, answers, retired, position
+    case format, id, language, profile, status, unanswered, created, updated, answers, retired
+    case position
     case questionnaireID = "questionnaire_id"
     case questionnaireVersion = "questionnaire_version"
     case profileName = "profile_name"
@@ -125,6 +141,8 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
     profile = try container.decode(String.self, forKey: .profile)
     profileName = try container.decodeIfPresent(String.self, forKey: .profileName)
     status = try container.decode(Status.self, forKey: .status)
+    // Absent in format 1 (which had no way to finish early) and whenever nothing was left open.
+    unanswered = try container.decodeIfPresent([String].self, forKey: .unanswered) ?? []
     created = try container.decode(Date.self, forKey: .created)
     updated = try container.decode(Date.self, forKey: .updated)
     followUpOf = try container.decodeIfPresent(String.self, forKey: .followUpOf)
@@ -144,6 +162,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
     try container.encode(profile, forKey: .profile)
     try container.encodeIfPresent(profileName, forKey: .profileName)
     try container.encode(status, forKey: .status)
+    if !unanswered.isEmpty { try container.encode(unanswered, forKey: .unanswered) }
     try container.encode(created, forKey: .created)
     try container.encode(updated, forKey: .updated)
     try container.encodeIfPresent(followUpOf, forKey: .followUpOf)

@@ -269,9 +269,9 @@ public struct AnswerStore: Sendable {
       .sorted { $0.record.updated > $1.record.updated }
   }
 
-  /// The most recently created complete assessment of `profile`: what a follow-up starts from.
-  public func latestComplete(in profile: Profile) throws(AnswerStoreError) -> StoredAssessment? {
-    try assessments(in: profile).assessments.last { $0.record.status == .complete }
+  /// The most recently created finished assessment of `profile`: what a follow-up starts from.
+  public func latestFinished(in profile: Profile) throws(AnswerStoreError) -> StoredAssessment? {
+    try assessments(in: profile).assessments.last { $0.record.status.isFinished }
   }
 
   // MARK: Writing assessments

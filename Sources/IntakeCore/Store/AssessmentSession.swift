@@ -48,9 +48,14 @@ public final class AssessmentSession {
     try commit(at: time) { $0.position = itemID }
   }
 
-  /// Marks the assessment complete (the parent finished it).
-  public func markComplete(at time: Date = Date()) throws(AnswerStoreError) {
-    try commit(at: time) { $0.status = .complete }
+  /// Marks the assessment finished: ``AnswerRecord/Status/complete`` when `unanswered` is
+  /// empty, else ``AnswerRecord/Status/finishedWithUnanswered`` with those questions listed (the
+  /// parent chose to finish anyway; the report says so).
+  public func finish(unanswered: [String] = [], at time: Date = Date()) throws(AnswerStoreError) {
+    try commit(at: time) { record in
+      record.status = unanswered.isEmpty ? .complete : .finishedWithUnanswered
+      record.unanswered = unanswered
+    }
   }
 
   /// Moves the answers to `questionnaire`'s version (see ``AnswerMigration``) and stores the
@@ -76,6 +81,8 @@ public final class AssessmentSession {
     guard isOpen else { throw .closed(file: file) }
     var next = record
     change(&next)
+    // An older file is written in the current format from its first change on.
+    next.format = AnswerRecord.currentFormat
     next.updated = Timestamp.normalized(time)
     try FileSystem.writeAtomically(try AnswerFile.encode(next), to: file, faults: faults)
     record = next

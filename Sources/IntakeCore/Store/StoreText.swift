@@ -10,6 +10,7 @@ public enum StoreText: String, CaseIterable, Sendable {
   case changed
   case inProgress
   case complete
+  case finishedWithUnanswered
   case answers
   case followUpOf
   case noProfiles
@@ -18,7 +19,11 @@ public enum StoreText: String, CaseIterable, Sendable {
 
   /// The status of an assessment, as a word.
   public static func status(_ status: AnswerRecord.Status) -> StoreText {
-    status == .complete ? .complete : .inProgress
+    switch status {
+    case .inProgress: .inProgress
+    case .complete: .complete
+    case .finishedWithUnanswered: .finishedWithUnanswered
+    }
   }
 
   /// The text in `language`; English for a language intake has no translation for.
@@ -38,6 +43,7 @@ public enum StoreText: String, CaseIterable, Sendable {
     case .changed: ("Last changed", "Laatst gewijzigd")
     case .inProgress: ("in progress", "nog bezig")
     case .complete: ("complete", "afgerond")
+    case .finishedWithUnanswered: ("finished, questions open", "afgerond, vragen open")
     case .answers: ("Answers", "Antwoorden")
     case .followUpOf: ("Follow-up of", "Vervolg op")
     case .noProfiles: ("No answers are stored yet.", "Er zijn nog geen antwoorden bewaard.")

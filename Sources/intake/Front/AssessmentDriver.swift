@@ -39,7 +39,7 @@ final class AssessmentDriver {
       let listing = (try? store.assessments(in: profile))?.assessments ?? []
       let ours = listing.filter { $0.record.questionnaireID == questionnaire.id }
       unfinished += ours.filter { $0.record.status == .inProgress }
-      if let last = ours.last(where: { $0.record.status == .complete }) { finished.append(last) }
+      if let last = ours.last(where: { $0.record.status.isFinished }) { finished.append(last) }
     }
     unfinished.sort { $0.record.updated > $1.record.updated }
     offered = Dictionary((unfinished + finished).map { ($0.record.id, $0) }) { first, _ in first }
@@ -138,7 +138,7 @@ final class AssessmentDriver {
     guard let session else { return (nil, "", nil, "no assessment is open") }
     flushPosition()
     do {
-      try session.markComplete()
+      try session.finish()
       // Broken earlier answers cost the comparison (the report says so), not the report.
       let previous = try? AnswerFile.previous(of: session.record, besides: session.file)
       let document = try ReportDocument.build(

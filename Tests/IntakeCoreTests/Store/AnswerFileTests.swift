@@ -97,7 +97,7 @@ struct AnswerFileRoundTripTests {
             }
           },
           "created" : "2026-11-25T10:00:00.000Z",
-          "format" : 1,
+          "format" : 2,
           "id" : "20261125-100000-abc123",
           "language" : "nl",
           "profile" : "zoë",
@@ -133,6 +133,30 @@ struct AnswerFileRoundTripTests {
     let text = String(decoding: try AnswerFile.encode(record), as: UTF8.self)
     #expect(!text.contains("retired"))
     #expect(try decode(text) == record)
+  }
+
+  @Test("finishing with questions open is stored with the list, and read back")
+  func finishedWithUnanswered() throws {
+    var record = fullRecord()
+    record.status = .finishedWithUnanswered
+    record.unanswered = ["kidneys", "medicines"]
+    let text = String(decoding: try AnswerFile.encode(record), as: UTF8.self)
+    #expect(text.contains("\"status\" : \"finished_with_unanswered\""))
+    #expect(text.contains("\"unanswered\" : [\n    \"kidneys\",\n    \"medicines\"\n  ]"))
+    #expect(try decode(text) == record)
+    #expect(record.status.isFinished && AnswerRecord.Status.complete.isFinished)
+    #expect(!AnswerRecord.Status.inProgress.isFinished)
+  }
+
+  @Test("a format 1 file (before finishing early existed) loads as it was")
+  func formatOne() throws {
+    let text = try edited("\"format\" : 2", with: "\"format\" : 1")
+    let record = try decode(text)
+    #expect(record.format == 1)
+    #expect(record.status == .complete && record.unanswered.isEmpty)
+    var expected = fullRecord()
+    expected.format = 1
+    #expect(record == expected)
   }
 
   @Test("the example in docs/answers-format.md loads and has every answer type")
@@ -253,7 +277,9 @@ struct AnswerFileErrorTests {
   func badValues() throws {
     #expect(
       problem(try edited("\"status\" : \"complete\"", with: "\"status\" : \"done\""))
-        .contains("error: expected 'in_progress' or 'complete', found 'done' at status"))
+        .contains(
+          "error: expected one of 'in_progress', 'complete', 'finished_with_unanswered', "
+            + "found 'done' at status"))
     #expect(
       problem(try edited("\"2016-02-29\"", with: "\"29-02-2016\""))
         .contains("expected a date YYYY-MM-DD, found '29-02-2016' at answers.birth_date.value.date")
@@ -272,14 +298,38 @@ struct AnswerFileErrorTests {
 
   @Test("a newer format is refused with a message to update, before anything else is checked")
   func newerFormat() throws {
-    let text = try edited("\"format\" : 1", with: "\"format\" : 2, \"new_field\" : true")
-    #expect(throws: AnswerStoreError.newerFormat(file: "answers.json", format: 2, supported: 1)) {
+    let text = try edited("\"format\" : 2", with: "\"format\" : 3, \"new_field\" : true")
+    #expect(throws: AnswerStoreError.newerFormat(file: "answers.json", format: 3, supported: 2)) {
       try decode(text)
     }
     #expect(problem(text).contains("update intake to open it"))
     #expect(
-      problem(try edited("\"format\" : 1", with: "\"format\" : 0")).contains(
-        "format 0 does not exist"))
+      problem(try edited("\"format\" : 2", with: "\"format\" : 0")).contains(
+        "format 0 does not exist (expected 1 to 2)"))
+  }
+
+  @Test("the unanswered list and its status go together, and only from format 2")
+  func unansweredConsistency() throws {
+    #expect(
+      problem(
+        try edited(
+          "\"status\" : \"complete\"", with: "\"status\" : \"finished_with_unanswered\"")
+      )
+      .contains("status 'finished_with_unanswered' needs the list of unanswered questions"))
+    #expect(
+      problem(
+        try edited(
+          "\"status\" : \"complete\"",
+          with: "\"status\" : \"complete\", \"unanswered\" : [\"kidneys\"]")
+      )
+      .contains("unanswered belongs only to status 'finished_with_unanswered'"))
+    let early = try edited(
+      "\"status\" : \"complete\"",
+      with: "\"status\" : \"finished_with_unanswered\", \"unanswered\" : [\"kidneys\"]")
+    #expect(problem(early) == "")
+    #expect(
+      problem(early.replacingOccurrences(of: "\"format\" : 2", with: "\"format\" : 1"))
+        .contains("finishing with unanswered questions needs format 2 (this file says format 1)"))
   }
 
   @Test("ids and profiles that could reach outside their folder are refused")

@@ -93,13 +93,40 @@ struct StoreWritingTests {
     try session.record(.choices(["sleep"]), for: "conditions", at: Moment.at(11))
     try session.record(nil, for: "focus", at: Moment.at(12))
     try session.setPosition("conditions", at: Moment.at(13))
-    try session.markComplete(at: Moment.at(14))
+    try session.finish(at: Moment.at(14))
     let final = try AnswerFile.load(contentsOf: session.file)
     #expect(final.answers.keys.sorted() == ["conditions"])
     #expect(final.position == "conditions")
     #expect(final.status == .complete)
     #expect(final.updated == Moment.at(14))
     #expect(final.created == Moment.at())
+  }
+
+  @Test("finishing with questions open records them; an older file is written as format 2")
+  func finishEarly() throws {
+    let folder = try TemporaryFolder()
+    let store = folder.store()
+    let profile = try store.createProfile(named: "Zoë")
+    let session = try store.createAssessment(
+      in: profile, questionnaire: q, language: .dutch, now: Moment.at())
+    try session.finish(unanswered: ["focus", "notes"], at: Moment.at(5))
+    let onDisk = try AnswerFile.load(contentsOf: session.file)
+    #expect(onDisk.status == .finishedWithUnanswered)
+    #expect(onDisk.unanswered == ["focus", "notes"])
+    #expect(try store.latestFinished(in: profile)?.record.id == session.record.id)
+    #expect(try store.unfinished(in: profile).isEmpty)
+
+    // A format 1 file, as an earlier intake wrote it, is upgraded by its first change.
+    var old = onDisk
+    old.format = 1
+    old.status = .inProgress
+    old.unanswered = []
+    session.close()
+    try AnswerFile.encode(old).write(to: URL(fileURLWithPath: session.file))
+    let reopened = try store.open(session.record.id, in: profile)
+    #expect(reopened.record.format == 1)
+    try reopened.record(.number(1), for: "focus", at: Moment.at(6))
+    #expect(try AnswerFile.load(contentsOf: session.file).format == 2)
   }
 
   @Test("folders are 0700 and files 0600, and looser ones are tightened when written into")
@@ -331,17 +358,17 @@ struct StoreReadingTests {
     let profile = try store.createProfile(named: "Zoë")
     let first = try store.createAssessment(
       in: profile, questionnaire: q, language: .dutch, now: Moment.at(0))
-    try first.markComplete()
+    try first.finish()
     let second = try store.createAssessment(
       in: profile, questionnaire: q, language: .dutch, now: Moment.at(100))
-    try second.markComplete()
+    try second.finish()
     let third = try store.createAssessment(
       in: profile, questionnaire: q, language: .dutch, now: Moment.at(200))
     #expect(
       try store.assessments(in: profile).assessments.map(\.record.id) == [
         first.record.id, second.record.id, third.record.id,
       ])
-    #expect(try store.latestComplete(in: profile)?.record.id == second.record.id)
+    #expect(try store.latestFinished(in: profile)?.record.id == second.record.id)
     #expect(try store.unfinished(in: profile).map(\.record.id) == [third.record.id])
     #expect(try store.assessment(id: second.record.id).record == second.record)
     #expect(
@@ -362,10 +389,10 @@ struct StoreFollowUpTests {
       in: profile, questionnaire: q, language: .dutch, now: Moment.at())
     try baseline.record(.number(3), for: "focus", at: Moment.at(1))
     try baseline.record(.choices(["sleep"]), for: "conditions", at: Moment.at(2))
-    try baseline.markComplete(at: Moment.at(3))
+    try baseline.finish(at: Moment.at(3))
     baseline.close()
 
-    let latest = try #require(try store.latestComplete(in: profile))
+    let latest = try #require(try store.latestFinished(in: profile))
     let followUp = try store.createFollowUp(
       of: latest.record, questionnaire: q, today: Fixtures.today, now: Moment.at(86400 * 56))
     let record = followUp.session.record
@@ -396,7 +423,7 @@ struct StoreFollowUpTests {
     let profile = try store.createProfile(named: "Zoë")
     let baseline = try store.createAssessment(
       in: profile, questionnaire: q, language: .dutch, now: Moment.at())
-    try baseline.markComplete(at: Moment.at(1))
+    try baseline.finish(at: Moment.at(1))
     baseline.close()
     let followUp = try store.createFollowUp(
       of: baseline.record, questionnaire: q, today: Fixtures.today, now: Moment.at(100))

@@ -100,7 +100,7 @@ struct MigrationTests {
     try baseline.record(.text("Zoë"), for: "nickname")
     try baseline.record(.choice("yes"), for: "old_item")
     try baseline.record(.number(20), for: "hours")
-    try baseline.markComplete()
+    try baseline.finish()
     let followUp = try store.createFollowUp(
       of: baseline.record, questionnaire: try VersionedQuestionnaire.load(2),
       today: Fixtures.today)

@@ -29,7 +29,7 @@ extension ReportDocument {
     facts.append(
       (
         label(.statusLabel),
-        label(header.status == .complete ? .statusComplete : .statusInProgress)
+        label(ReportText.status(header.status))
       ))
     return facts
   }
