@@ -59,10 +59,10 @@ extension QuestionnaireBuilder {
     var parentQuestions: String?
     if let (name, node) = draft.parentQuestions {
       if !observations.contains(name) {
-        if item((name, node), "parent_questions", kinds: ["text"], expected: "a text item") != nil
-        {
+        if item((name, node), "parent_questions", kinds: ["text"], expected: "a text item") != nil {
           reader.error(
-            node, "report parent_questions: '\(name)' is not one of the observations (expected "
+            node,
+            "report parent_questions: '\(name)' is not one of the observations (expected "
               + "one of: \(observations.joined(separator: ", ")))")
         }
       } else {
@@ -76,9 +76,11 @@ extension QuestionnaireBuilder {
       checkSources(line.sources, what)
       var condition: Condition?
       if let when = line.when {
-        guard let checked = self.condition(when, what, items: items, lookup: lookup,
-          computedTypes: computedTypes, computedDependency: computedDependency,
-          scaleDependency: scaleDependency)
+        guard
+          let checked = self.condition(
+            when, what, items: items, lookup: lookup,
+            computedTypes: computedTypes, computedDependency: computedDependency,
+            scaleDependency: scaleDependency)
         else { continue }
         condition = checked
       }
@@ -158,9 +160,11 @@ extension QuestionnaireBuilder {
       checkSources(rule.sources, what)
       var condition: Condition?
       if let when = rule.when {
-        guard let checked = self.condition(when, what, items: items, lookup: lookup,
-          computedTypes: computedTypes, computedDependency: computedDependency,
-          scaleDependency: scaleDependency)
+        guard
+          let checked = self.condition(
+            when, what, items: items, lookup: lookup,
+            computedTypes: computedTypes, computedDependency: computedDependency,
+            scaleDependency: scaleDependency)
         else { continue }
         condition = checked
       }
