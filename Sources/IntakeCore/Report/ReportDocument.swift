@@ -126,8 +126,10 @@ public struct ReportHeader: Codable, Sendable, Equatable {
   public var sex: String?
   /// The day the report was made; ages are computed for this day.
   public var date: LocalDate
-  /// The local time the answers were last changed, `HH:MM`.
-  public var time: String
+  /// The local day and time the answers were last changed (`HH:MM`): the date the report
+  /// shows. For `intake report` it is also ``date``.
+  public var lastChangedDate: LocalDate
+  public var lastChangedTime: String
   /// The moment the answers were last changed, as in the answers file (UTC).
   public var updated: String
   /// Who filled the questionnaire in, as answered.
@@ -149,8 +151,9 @@ public struct ReportHeader: Codable, Sendable, Equatable {
   public var notes: [String]
 
   public init(
-    title: String, nickname: String?, age: String?, sex: String?, date: LocalDate, time: String,
-    updated: String, respondent: String?, questionnaireID: String, questionnaireVersion: String,
+    title: String, nickname: String?, age: String?, sex: String?, date: LocalDate,
+    lastChangedDate: LocalDate, lastChangedTime: String, updated: String, respondent: String?,
+    questionnaireID: String, questionnaireVersion: String,
     answersVersion: String, assessmentID: String, status: AnswerRecord.Status,
     statusText: String, unanswered: [ReportUnanswered], notes: [String]
   ) {
@@ -159,7 +162,8 @@ public struct ReportHeader: Codable, Sendable, Equatable {
     self.age = age
     self.sex = sex
     self.date = date
-    self.time = time
+    self.lastChangedDate = lastChangedDate
+    self.lastChangedTime = lastChangedTime
     self.updated = updated
     self.respondent = respondent
     self.questionnaireID = questionnaireID
@@ -173,7 +177,9 @@ public struct ReportHeader: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case title, nickname, age, sex, date, time, updated, respondent, status, unanswered, notes
+    case title, nickname, age, sex, date, updated, respondent, status, unanswered, notes
+    case lastChangedDate = "last_changed_date"
+    case lastChangedTime = "last_changed_time"
     case questionnaireID = "questionnaire_id"
     case questionnaireVersion = "questionnaire_version"
     case answersVersion = "answers_version"

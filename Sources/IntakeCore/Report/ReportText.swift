@@ -149,8 +149,8 @@ public enum ReportText: String, CaseIterable, Sendable {
     case .basedOn: ("Based on your answers:", "Op basis van uw antwoorden:")
     case .everyReportSection:
       (
-        "These points are in every report; they do not depend on your answers.",
-        "Deze punten staan in elk verslag; ze hangen niet af van uw antwoorden."
+        "The following points are in every report; they do not depend on your answers.",
+        "De volgende punten staan in elk verslag; ze hangen niet af van uw antwoorden."
       )
     case .everyReport:
       (

@@ -179,11 +179,14 @@ struct ReportRenderingTests {
     let markdown = MarkdownReportRenderer().render(document)
     #expect(
       text.contains(
-        "1. Already 400 mg a day\n   Why: Above the limit.\n   Based on your answers: 1.2, 4.2\n"))
+        "1. Already 400 mg a day\n   Why: Above the limit.\n"
+          + "   Based on your answers: 1.2, 4.2 · Sources: [1]\n"))
     #expect(text.contains("4.2 How much magnesium already? — 400 mg a day\n"), "in the appendix")
-    #expect(text.contains("These points are in every report; they do not depend on your answers."))
+    #expect(
+      text.contains("The following points are in every report; they do not depend on your answers.")
+    )
     #expect(markdown.contains("### 1\\. Already 400 mg a day\n\n**Why:** Above the limit."))
-    #expect(markdown.contains("**Based on your answers:** 1.2, 4.2"))
+    #expect(markdown.contains("**Based on your answers:** 1.2, 4.2 · **Sources:** \\[1\\]"))
     #expect(markdown.contains("- 4.2 How much magnesium already? — **400 mg a day**"))
     // No answer is printed twice: the appendix holds each answer once, points refer to it.
     #expect(text.components(separatedBy: "How much magnesium already?").count == 2)

@@ -178,10 +178,12 @@ public struct HTMLReportRenderer: Sendable {
 
     out += "<section class=\"evidence\">\n<h2>\(escape(word(.evidenceHeading)))</h2>\n"
     if document.evidence.isEmpty { out += "<p>\(escape(word(.noEvidencePoints)))</p>\n" }
-    if document.evidenceIsGeneral {
-      out += "<p class=\"basis-note\">\(escape(word(.everyReportSection)))</p>\n"
+    for (offset, point) in document.evidence.enumerated() {
+      if offset == document.firstGeneralEvidence {
+        out += "<p class=\"basis-note\">\(escape(word(.everyReportSection)))</p>\n"
+      }
+      out += self.point(point, level: 3, in: document)
     }
-    for point in document.evidence { out += self.point(point, level: 3, in: document) }
     out += "</section>\n"
 
     let ownWords = document.ownWords
@@ -189,7 +191,7 @@ public struct HTMLReportRenderer: Sendable {
       out += "<section class=\"observations\">\n<h2>\(escape(word(.observationsHeading)))</h2>\n"
       for observation in ownWords {
         out += "<div class=\"observation\">\n"
-        out += "<p class=\"question\">\(text(observation.question))</p>\n"
+        out += "<p class=\"question\">\(text(observation.numberedQuestion))</p>\n"
         out += "<blockquote>\(text(observation.shownAnswer(in: language)))</blockquote>\n"
         out += "</div>\n"
       }

@@ -114,14 +114,18 @@ public struct MarkdownReportRenderer: Sendable {
 
     out.block("## " + escape(word(.evidenceHeading)))
     if document.evidence.isEmpty { out.block(escape(word(.noEvidencePoints), startsLine: true)) }
-    if document.evidenceIsGeneral { out.block("*\(escape(word(.everyReportSection)))*") }
-    for point in document.evidence { self.point(point, heading: "### ", in: document, to: &out) }
+    for (offset, point) in document.evidence.enumerated() {
+      if offset == document.firstGeneralEvidence {
+        out.block("*\(escape(word(.everyReportSection)))*")
+      }
+      self.point(point, heading: "### ", in: document, to: &out)
+    }
 
     let ownWords = document.ownWords
     if !ownWords.isEmpty {
       out.block("## " + escape(word(.observationsHeading)))
       for observation in ownWords {
-        out.block("**\(inline(observation.question))**")
+        out.block("**\(inline(observation.numberedQuestion))**")
         out.block(
           "> " + inline(observation.shownAnswer(in: language), startsLine: true, quoted: true))
       }
@@ -161,9 +165,8 @@ public struct MarkdownReportRenderer: Sendable {
       if let text = score.band?.text { out.block(inline(text, startsLine: true)) }
     }
     out.block(inline(factor.text, startsLine: true))
-    references(factor.basis, language: language, to: &out)
-    list(ReportText.questionsToAsk.text(in: language), factor.questions, to: &out)
-    sources(factor.sources, in: document, to: &out)
+    trail(factor.basis, sources: factor.sources, in: document, to: &out)
+    questions(factor.questions, language: language, to: &out)
     for point in factor.points { self.point(point, heading: "#### ", in: document, to: &out) }
   }
 
@@ -189,31 +192,39 @@ public struct MarkdownReportRenderer: Sendable {
             : "\(inline(line.label)) (\(escape(ReportText.workedOut.text(in: language))))"
           return "- \(label) — **\(inline(line.value))**"
         })
-      references(point.basis, language: language, to: &out)
     }
-    list(ReportText.questionsToAsk.text(in: language), point.questions, to: &out)
-    sources(point.sources, in: document, to: &out)
+    trail(point.basis, sources: point.sources, in: document, to: &out)
+    questions(point.questions, language: language, to: &out)
   }
 
-  private func references(
-    _ lines: [ReportBasis], language: Language, to out: inout MarkdownOutput
+  /// "**Based on your answers:** 3.1–3.3 · **Sources:** \\[1\\]", either part when there is one.
+  private func trail(
+    _ lines: [ReportBasis], sources ids: [String], in document: ReportDocument,
+    to out: inout MarkdownOutput
   ) {
-    guard let numbers = lines.answerNumbers else { return }
-    out.block("**\(escape(ReportText.basedOn.text(in: language)))** \(escape(numbers))")
+    let language = document.language
+    var parts: [String] = []
+    if let numbers = lines.answerNumbers {
+      parts.append("**\(escape(ReportText.basedOn.text(in: language)))** \(escape(numbers))")
+    }
+    let sources = document.sourceNumbers(ids)
+    if !sources.isEmpty {
+      parts.append(
+        "**\(escape(ReportText.sourcesLabel.text(in: language)))** "
+          + sources.map { "\\[\($0)\\]" }.joined(separator: " "))
+    }
+    if !parts.isEmpty { out.block(parts.joined(separator: " · ")) }
   }
 
-  private func list(_ title: String, _ items: [String], to out: inout MarkdownOutput) {
+  /// One question on the line of its label, more as a list.
+  private func questions(_ items: [String], language: Language, to out: inout MarkdownOutput) {
     guard !items.isEmpty else { return }
-    out.block("**\(escape(title))**")
+    if items.count == 1 {
+      out.block("**\(escape(ReportText.questionToAsk.text(in: language)))** \(inline(items[0]))")
+      return
+    }
+    out.block("**\(escape(ReportText.questionsToAsk.text(in: language)))**")
     out.block(items.map { "- " + inline($0) })
-  }
-
-  private func sources(_ ids: [String], in document: ReportDocument, to out: inout MarkdownOutput) {
-    let numbers = document.sourceNumbers(ids)
-    guard !numbers.isEmpty else { return }
-    out.block(
-      escape(ReportText.sourcesLabel.text(in: document.language)) + " "
-        + numbers.map { "\\[\($0)\\]" }.joined(separator: " "))
   }
 
   /// A URL as an autolink when it can be one, else as escaped text.

@@ -27,7 +27,10 @@ extension ReportDocument {
     if let sex = header.sex { facts.append((label(.sexLabel), sex)) }
     if let respondent = header.respondent { facts.append((label(.respondentLabel), respondent)) }
     facts.append(
-      (label(.dateLabel), ReportText.dateAndTime(header.date, header.time, in: language)))
+      (
+        label(.dateLabel),
+        ReportText.dateAndTime(header.lastChangedDate, header.lastChangedTime, in: language)
+      ))
     facts.append((label(.statusLabel), header.statusText))
     facts.append(
       (
@@ -39,7 +42,7 @@ extension ReportDocument {
 
   /// The running line of every printed page: "Daan · 24 November 2026, 20:15".
   var runningTitle: String {
-    let when = ReportText.dateAndTime(header.date, header.time, in: language)
+    let when = ReportText.dateAndTime(header.lastChangedDate, header.lastChangedTime, in: language)
     return header.nickname.map { "\($0) · \(when)" } ?? when
   }
 
@@ -65,8 +68,9 @@ extension ReportDocument {
     }
   }
 
-  /// Whether the evidence section says once that its points are in every report.
-  var evidenceIsGeneral: Bool { evidence.contains { $0.basis.isEmpty } }
+  /// The evidence point before which the section says, once, that the points from there on are
+  /// in every report (they come after the ones raised by an answer).
+  var firstGeneralEvidence: Int? { evidence.firstIndex { $0.basis.isEmpty } }
 
   /// The observations shown in their own section: all but the parent's questions (page one).
   var ownWords: [ReportAnswer] {
@@ -154,6 +158,10 @@ extension Array where Element == ReportBasis {
 }
 
 extension ReportAnswer {
+  /// "9.1 What have you noticed…?": the parent's own words are shown in their own section, not
+  /// in the appendix, so they carry their number there.
+  var numberedQuestion: String { number.map { "\($0) \(question)" } ?? question }
+
   /// The answer, followed by why it is not used when it is not.
   func shownAnswer(in language: Language) -> String {
     guard state == .notUsable else { return answer }

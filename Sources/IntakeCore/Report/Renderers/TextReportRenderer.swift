@@ -144,9 +144,12 @@ public struct TextReportRenderer: Sendable {
 
     out.section(word(.evidenceHeading))
     if document.evidence.isEmpty { out.paragraph(word(.noEvidencePoints)) }
-    if document.evidenceIsGeneral { out.paragraph(word(.everyReportSection)) }
-    for point in document.evidence {
+    for (offset, point) in document.evidence.enumerated() {
       out.blank()
+      if offset == document.firstGeneralEvidence {
+        out.paragraph(word(.everyReportSection))
+        out.blank()
+      }
       self.point(point, marker: "* ", indent: 0, in: document, to: &out)
     }
 
@@ -155,7 +158,7 @@ public struct TextReportRenderer: Sendable {
       out.section(word(.observationsHeading))
       for observation in ownWords {
         out.blank()
-        out.paragraph(observation.question)
+        out.paragraph(observation.numberedQuestion)
         out.paragraph(observation.shownAnswer(in: language), indent: 4)
       }
     }
@@ -207,9 +210,8 @@ public struct TextReportRenderer: Sendable {
       if let text = score.band?.text { out.paragraph(text, indent: 2) }
     }
     out.paragraph(factor.text, indent: 2)
-    references(factor.basis, indent: 2, language: language, to: &out)
-    list(word(.questionsToAsk), factor.questions, indent: 2, to: &out)
-    sources(factor.sources, indent: 2, in: document, to: &out)
+    trail(factor.basis, sources: factor.sources, indent: 2, in: document, to: &out)
+    questions(factor.questions, indent: 2, language: language, to: &out)
     if !factor.points.isEmpty {
       out.paragraph(word(.pointsForFactor), indent: 2)
       for point in factor.points {
@@ -237,35 +239,43 @@ public struct TextReportRenderer: Sendable {
           ? line.label : "\(line.label) (\(ReportText.workedOut.text(in: language)))"
         out.paragraph("\(label) — \(line.value)", indent: inner, first: "- ")
       }
-      references(point.basis, indent: inner, language: language, to: &out)
     }
-    list(
-      ReportText.questionsToAsk.text(in: language), point.questions, indent: inner, to: &out)
-    sources(point.sources, indent: inner, in: document, to: &out)
+    trail(point.basis, sources: point.sources, indent: inner, in: document, to: &out)
+    questions(point.questions, indent: inner, language: language, to: &out)
   }
 
-  /// "Based on your answers: 3.1–3.3, 7.2".
-  private func references(
-    _ lines: [ReportBasis], indent: Int, language: Language, to out: inout TextLayout
+  /// "Based on your answers: 3.1–3.3, 7.2 · Sources: [1] [4]", either part when there is one.
+  private func trail(
+    _ lines: [ReportBasis], sources ids: [String], indent: Int, in document: ReportDocument,
+    to out: inout TextLayout
   ) {
-    guard let numbers = lines.answerNumbers else { return }
-    out.paragraph(numbers, indent: indent, first: ReportText.basedOn.text(in: language) + " ")
+    let language = document.language
+    var parts: [String] = []
+    if let numbers = lines.answerNumbers {
+      parts.append("\(ReportText.basedOn.text(in: language)) \(numbers)")
+    }
+    let sources = document.sourceNumbers(ids)
+    if !sources.isEmpty {
+      parts.append(
+        ReportText.sourcesLabel.text(in: language) + " "
+          + sources.map { "[\($0)]" }.joined(separator: " "))
+    }
+    guard !parts.isEmpty else { return }
+    out.paragraph(parts.joined(separator: " · "), indent: indent)
   }
 
-  private func list(_ title: String, _ items: [String], indent: Int, to out: inout TextLayout) {
+  /// One question on the line of its label, more as a list.
+  private func questions(
+    _ items: [String], indent: Int, language: Language, to out: inout TextLayout
+  ) {
     guard !items.isEmpty else { return }
-    out.paragraph(title, indent: indent)
+    if items.count == 1 {
+      out.paragraph(
+        items[0], indent: indent, first: ReportText.questionToAsk.text(in: language) + " ")
+      return
+    }
+    out.paragraph(ReportText.questionsToAsk.text(in: language), indent: indent)
     for item in items { out.paragraph(item, indent: indent, first: "- ") }
-  }
-
-  private func sources(
-    _ ids: [String], indent: Int, in document: ReportDocument, to out: inout TextLayout
-  ) {
-    let numbers = document.sourceNumbers(ids)
-    guard !numbers.isEmpty else { return }
-    out.paragraph(
-      numbers.map { "[\($0)]" }.joined(separator: " "), indent: indent,
-      first: ReportText.sourcesLabel.text(in: document.language) + " ")
   }
 }
 
