@@ -112,6 +112,15 @@ struct AdhdMagnesiumShapeTests {
     }
   }
 
+  @Test("the safety questions: kidneys, each medicine class, magnesium products and amounts")
+  func safetyQuestions() {
+    #expect(
+      q.items.filter(\.isSafety).map(\.id) == [
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "magnesium_sources",
+        "supplement_mg", "medicine_mg", "kidney",
+      ])
+  }
+
   @Test("the age is required, every other question can be skipped")
   func onlyAgeRequired() {
     #expect(q.items.filter(\.isRequired).map(\.id) == ["age_how", "birth_date", "age_given"])
