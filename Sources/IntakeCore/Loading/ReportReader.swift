@@ -25,10 +25,15 @@ struct SummaryLineDraft {
 }
 
 struct SafetyDraft {
-  let questions: [(item: String, label: LocalizedText, node: YAMLNode)]
+  /// Short names of the safety questions (`safety: true` items), by item id.
+  let labels: [(item: String, label: LocalizedText, node: YAMLNode)]
+  let openPoint: SafetyPointDraft?
+}
+
+struct SafetyPointDraft {
   let title: LocalizedText
   let text: YAMLNode
-  let questionsToAsk: [YAMLNode]
+  let questions: [YAMLNode]
   let sources: [(String, YAMLNode)]
 }
 
@@ -196,45 +201,42 @@ extension QuestionnaireBuilder {
   private func readSafety(_ node: YAMLNode) -> SafetyDraft? {
     guard
       let safetyMap = MappingReader(
-        node, "report safety", keys: ["questions", "open_point"], reader: reader)
+        node, "report safety", keys: ["labels", "open_point"], reader: reader)
     else { return nil }
-    var questions: [(item: String, label: LocalizedText, node: YAMLNode)] = []
-    if let list = safetyMap.required(
-      "questions", expected: "the safety questions: a list of {item, label}"
-    ).flatMap({ reader.sequence($0, "report safety questions") }) {
-      for element in list {
-        guard
-          let questionMap = MappingReader(
-            element, "safety question", keys: ["item", "label"], reader: reader),
-          let itemNode = questionMap.required("item", expected: "an item id"),
-          let item = reader.identifier(itemNode, "safety question item"),
-          let label = questionMap.required("label", expected: "a short name, e.g. 'kidneys'")
-            .flatMap({ reader.text($0, "safety question '\(item)' label") })
-        else { continue }
-        if questions.contains(where: { $0.item == item }) {
-          reader.error(itemNode, "safety question '\(item)' is listed twice (expected once)")
+    var labels: [(item: String, label: LocalizedText, node: YAMLNode)] = []
+    if let labelsNode = safetyMap["labels"] {
+      if let mapping = labelsNode.mapping {
+        for (keyNode, value) in mapping {
+          guard let item = reader.identifier(keyNode, "report safety labels"),
+            let label = reader.text(value, "safety label '\(item)'")
+          else { continue }
+          labels.append((item, label, keyNode))
         }
-        questions.append((item, label, itemNode))
+      } else {
+        reader.error(
+          labelsNode,
+          "report safety labels: expected a mapping of item id to a short name, found "
+            + NodeReader.describe(labelsNode))
       }
     }
-    guard
-      let pointNode = safetyMap.required(
-        "open_point", expected: "the point raised while a safety question is open"),
+    var point: SafetyPointDraft?
+    if let pointNode = safetyMap["open_point"],
       let pointMap = MappingReader(
         pointNode, "report safety open_point", keys: ["title", "text", "questions", "sources"],
         reader: reader)
-    else { return nil }
-    let what = "report safety open_point"
-    let title = pointMap.required("title", expected: "a text: what to raise").flatMap {
-      reader.text($0, "\(what) title")
+    {
+      let what = "report safety open_point"
+      let title = pointMap.required("title", expected: "a text: what to raise").flatMap {
+        reader.text($0, "\(what) title")
+      }
+      let text = pointMap.required("text", expected: "a text: why")
+      let sources = pointMap.required(
+        "sources", expected: "the source ids it rests on ([] when it states no fact)"
+      ).flatMap { reader.identifiers($0, "\(what) sources") }
+      let asks = pointMap["questions"].flatMap { reader.sequence($0, "\(what) questions") } ?? []
+      guard let title, let text, let sources else { return nil }
+      point = SafetyPointDraft(title: title, text: text, questions: asks, sources: sources)
     }
-    let text = pointMap.required("text", expected: "a text: why")
-    let sources = pointMap.required(
-      "sources", expected: "the source ids it rests on ([] when it states no fact)"
-    ).flatMap { reader.identifiers($0, "\(what) sources") }
-    let asks = pointMap["questions"].flatMap { reader.sequence($0, "\(what) questions") } ?? []
-    guard let title, let text, let sources else { return nil }
-    return SafetyDraft(
-      questions: questions, title: title, text: text, questionsToAsk: asks, sources: sources)
+    return SafetyDraft(labels: labels, openPoint: point)
   }
 }

@@ -91,30 +91,46 @@ extension QuestionnaireBuilder {
           sourceIDs: line.sources.map(\.0)))
     }
 
-    var safety: SafetySpec?
-    if let draft = draft.safety {
-      var questions: [SafetyQuestion] = []
-      for (name, label, node) in draft.questions {
-        guard itemIndex[name] != nil else {
-          if !brokenIDs.contains(name) {
-            reader.error(node, "report safety: unknown item '\(name)' (expected an item id)")
-          }
-          continue
+    // The safety questions are the items marked `safety: true`; the report names them by the
+    // short labels given here (else by their question) and raises the open point for them.
+    var labels: [String: LocalizedText] = [:]
+    for (name, label, node) in draft.safety?.labels ?? [] {
+      guard let index = itemIndex[name] else {
+        if !brokenIDs.contains(name) {
+          reader.error(node, "report safety labels: unknown item '\(name)' (expected an item id)")
         }
-        questions.append(SafetyQuestion(itemID: name, label: label))
+        continue
       }
-      let what = "report safety open_point"
-      checkSources(draft.sources, what)
-      let text = template(draft.text, "\(what) text", lookup: lookup)
-      let asks = draft.questionsToAsk.enumerated().compactMap {
-        template($1, "\(what) question \($0 + 1)", lookup: lookup)
+      guard items[index].isSafety else {
+        reader.error(
+          node,
+          "report safety labels: '\(name)' is not a safety question (expected an item with "
+            + "'safety: true')")
+        continue
       }
-      if let text {
-        safety = SafetySpec(
-          questions: questions,
-          openPoint: OpenSafetyPoint(
-            title: draft.title, text: text, questions: asks, sourceIDs: draft.sources.map(\.0)))
+      if labels.updateValue(label, forKey: name) != nil {
+        reader.error(node, "report safety labels: '\(name)' is named twice (expected once)")
       }
+    }
+    var safety: SafetySpec?
+    let safetyItems = items.filter(\.isSafety)
+    if !safetyItems.isEmpty || draft.safety?.openPoint != nil {
+      var point = OpenSafetyPoint.standard(languages: languages)
+      if let draft = draft.safety?.openPoint {
+        let what = "report safety open_point"
+        checkSources(draft.sources, what)
+        let asks = draft.questions.enumerated().compactMap {
+          template($1, "\(what) question \($0 + 1)", lookup: lookup)
+        }
+        if let text = template(draft.text, "\(what) text", lookup: lookup) {
+          point = OpenSafetyPoint(
+            title: draft.title, text: text, questions: asks, sourceIDs: draft.sources.map(\.0))
+        }
+      }
+      safety = SafetySpec(
+        questions: safetyItems.map {
+          SafetyQuestion(itemID: $0.id, label: labels[$0.id] ?? $0.question)
+        }, openPoint: point)
     }
 
     let factorIDs = draft.factorIDs

@@ -21,8 +21,8 @@ public struct ReportSpec: Sendable {
   public let parentQuestionsItemID: String?
   /// The lines of page one's summary (medicines, magnesium and reference values…), in order.
   public let summary: [SummaryLine]
-  /// The questions a report may never treat as settled while they are open, and the point it
-  /// raises then.
+  /// The safety questions (the items marked `safety: true`), which a report may never treat as
+  /// settled while they are open, and the point it raises then; `nil` when there are none.
   public let safety: SafetySpec?
 
   public init(
@@ -81,7 +81,8 @@ public struct SafetySpec: Sendable {
 /// One safety question with the short name the report lists it by.
 public struct SafetyQuestion: Sendable {
   public let itemID: String
-  /// A few words: "kidneys", "ADHD medication".
+  /// A few words: "kidneys", "ADHD medication" (the question itself when the questionnaire
+  /// gives no label).
   public let label: LocalizedText
 }
 
@@ -91,6 +92,20 @@ public struct OpenSafetyPoint: Sendable {
   public let text: TextTemplate
   public let questions: [TextTemplate]
   public let sourceIDs: [String]
+
+  /// The report's own words, for a questionnaire that marks safety questions but writes no
+  /// point for them.
+  static func standard(languages: [Language]) -> OpenSafetyPoint {
+    func text(_ words: ReportText) -> LocalizedText {
+      LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, words.text(in: $0)) }))
+    }
+    let why = text(.openSafetyText)
+    return OpenSafetyPoint(
+      title: text(.openSafetyTitle),
+      text: TextTemplate(
+        pieces: why.translations.mapValues { [.literal($0)] }, raw: why),
+      questions: [], sourceIDs: [])
+  }
 }
 
 /// One of the factors the report discusses (for the seed: severity, comorbidities, diet and

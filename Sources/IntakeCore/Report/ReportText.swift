@@ -16,6 +16,8 @@ public enum ReportText: String, CaseIterable, Sendable {
   case discussFirstHeading
   case nothingDiscussFirst
   case nothingDiscussFirstAllSafetyAnswered
+  case openSafetyTitle
+  case openSafetyText
   case alsoDiscuss
   case atAGlanceHeading
   case ownQuestionsHeading
@@ -92,6 +94,14 @@ public enum ReportText: String, CaseIterable, Sendable {
           + "answered.",
         "Uit uw antwoorden komt geen punt dat voorrang nodig heeft, en alle vragen over "
           + "veiligheid zijn beantwoord."
+      )
+    case .openSafetyTitle: ("Still to check with the doctor", "Nog na te gaan met de arts")
+    case .openSafetyText:
+      (
+        "These safety questions were not answered, or answered 'Don't know'. While they are "
+          + "open, this report cannot say that nothing needs to come first.",
+        "Deze vragen over veiligheid zijn niet beantwoord of beantwoord met 'Weet ik niet'. "
+          + "Zolang ze open staan, kan dit verslag niet zeggen dat niets voorrang heeft."
       )
     case .alsoDiscuss: ("Also to discuss:", "Ook te bespreken:")
     case .atAGlanceHeading: ("At a glance", "In het kort")

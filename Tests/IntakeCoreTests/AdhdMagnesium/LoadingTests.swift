@@ -112,13 +112,21 @@ struct AdhdMagnesiumShapeTests {
     }
   }
 
-  @Test("the safety questions: kidneys, each medicine class, magnesium products and amounts")
+  @Test(
+    "the safety questions: kidneys and a condition affecting them, each medicine class, magnesium products and amounts, stomach complaints"
+  )
   func safetyQuestions() {
     #expect(
       q.items.filter(\.isSafety).map(\.id) == [
-        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "magnesium_sources",
-        "supplement_mg", "medicine_mg", "kidney",
+        "magnesium_condition", "adhd_medication", "antibiotics", "acid_blocker", "diuretic",
+        "bisphosphonate", "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
+        "stomach_now",
       ])
+    // The report names each by a short label of its own.
+    for item in q.items where item.isSafety {
+      let label = q.report.safety?.question(item.id)?.label
+      #expect(label != nil && label != item.question, "\(item.id) has no short label")
+    }
   }
 
   @Test("the age is required, every other question can be skipped")
