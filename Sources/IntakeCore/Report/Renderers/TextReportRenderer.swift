@@ -109,12 +109,18 @@ public struct TextReportRenderer: Sendable {
         }
         out.blank()
       }
+      // Each change in full, with its number in the appendix (page one shortens long answers).
       let changes = document.changes ?? []
       if changes.isEmpty { out.paragraph(word(.noChangedAnswers)) }
       for change in changes {
         let number = change.number.map { "\($0) " } ?? ""
-        out.paragraph(number + change.question, first: "- ")
-        thenAndNow(change.then, change.now, indent: 4, language: language, to: &out)
+        if change.then.contains("\n") || change.now.contains("\n") {
+          out.paragraph(number + change.question, first: "- ")
+          thenAndNow(change.then, change.now, indent: 4, language: language, to: &out)
+        } else {
+          out.paragraph(
+            "\(number)\(change.question) — \(change.then) → \(change.now)", first: "- ")
+        }
       }
     }
 
@@ -179,8 +185,7 @@ public struct TextReportRenderer: Sendable {
       out.section(word(.sourcesHeading))
       for source in document.sources {
         let marker = "[\(source.number)] "
-        out.paragraph(source.citation, first: marker)
-        if let url = source.url { out.paragraph(url, indent: DisplayWidth.of(marker)) }
+        out.paragraph(source.citation + (source.url.map { " " + $0 } ?? ""), first: marker)
       }
     }
 
