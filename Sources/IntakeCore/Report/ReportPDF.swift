@@ -76,7 +76,11 @@ public enum ReportPDF {
     for attachment in attachments where !isPlainName(attachment.name) {
       throw .badAttachmentName(attachment.name)
     }
-    let parent = workFolder ?? FileManager.default.temporaryDirectory.path
+    // Absolute: WeasyPrint runs in a folder of its own, where a relative path means nothing.
+    let parent = URL(
+      fileURLWithPath: workFolder ?? FileManager.default.temporaryDirectory.path,
+      isDirectory: true
+    ).standardizedFileURL.path
     let work = try makePrivateFolder(in: parent)
     defer { try? FileManager.default.removeItem(atPath: work) }
 

@@ -129,11 +129,44 @@ struct ReportPDFTests {
         #expect(!flat.contains(dutch ? "Bijlage" : "Appendix"))
         #expect(!flat.contains(dutch ? "Waarom" : "Why"))
       }
+      if page == 2 {
+        // Page one ended where it should: the detail starts at the top of page two.
+        #expect(flat.contains(ReportText.numbersReferToAppendix.text(in: language)))
+      }
       if page == pages {
         #expect(flat.contains(dutch ? "Let op" : "Please note"), "the full disclaimer at the end")
         #expect(flat.contains(document.disclaimer.prefix(40)))
       }
     }
+  }
+
+  @Test("the follow-up's page one, with its changes, still ends on page one")
+  func followUpPageOne() throws {
+    guard ReportPDF.weasyPrint() != nil, try run("pdftotext", ["-v"]) != nil else {
+      Issue.record("WeasyPrint and poppler-utils are needed for this test; \(installHint)")
+      return
+    }
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let answers = ReportGoldenTests.answers
+    let record = try AnswerFile.load(
+      contentsOf: answers.appending(path: "20261123-200000-b0b002.json").path)
+    let previous = try AnswerFile.load(
+      contentsOf: answers.appending(path: "20260520-180000-b0b001.json").path)
+    let document = try ReportDocument.build(
+      questionnaire: Self.questionnaire, record: record, previous: previous,
+      today: AssessmentHistory.day(of: record, timeZone: TimeZone(identifier: "UTC")!),
+      language: .dutch, timeZone: TimeZone(identifier: "UTC")!)
+    let pdf = folder.appending(path: "sem.pdf").path
+    try ReportPDF.write(html: HTMLReportRenderer().render(document), attachments: [], to: pdf)
+    let one = try #require(try run("pdftotext", ["-f", "1", "-l", "1", pdf, "-"]))
+      .replacingOccurrences(of: "\n", with: " ")
+    let two = try #require(try run("pdftotext", ["-f", "2", "-l", "2", pdf, "-"]))
+      .replacingOccurrences(of: "\n", with: " ")
+    #expect(one.contains("Veranderd sinds 20 mei 2026, 18:40"))
+    #expect(one.contains("Uw eigen vragen"))
+    #expect(one.contains("Is magnesium a problem with his ADHD medicine"))
+    #expect(two.contains(ReportText.numbersReferToAppendix.text(in: .dutch)))
   }
 
   @Test(
@@ -186,6 +219,20 @@ struct ReportPDFTests {
       try ReportPDF.render(
         html: "<p>x</p>", attachments: [ReportAttachment(name: "../x", data: Data())])
     }
+  }
+
+  @Test("a relative output folder works: WeasyPrint runs in a folder of its own")
+  func relativeFolder() throws {
+    guard ReportPDF.weasyPrint() != nil else {
+      Issue.record("WeasyPrint is needed for this test; \(installHint)")
+      return
+    }
+    let before = try FileManager.default.contentsOfDirectory(atPath: ".")
+    let data = try ReportPDF.render(
+      html: "<p>x</p>", attachments: [ReportAttachment(name: "a.json", data: Data("{}".utf8))],
+      workFolder: ".")
+    #expect(data.starts(with: Data("%PDF-".utf8)))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: ".") == before, "nothing left")
   }
 
   @Test(

@@ -37,11 +37,23 @@ public struct HTMLReportRenderer: Sendable {
     let language = document.language
     func word(_ text: ReportText) -> String { text.text(in: language) }
     var out = "<section class=\"page-one\">\n<header>\n"
-    out += "<h1>\(escape(word(.title)))</h1>\n"
-    out += "<p class=\"running\">\(text(document.runningTitle))</p>\n"
+    // The child's name and the date beside the title: every later page repeats them at its top.
+    out += "<h1>\(escape(word(.title))) <span class=\"running\">"
+    out += "\(text(document.runningTitle))</span></h1>\n"
     out += "<table class=\"facts\">\n"
-    for fact in document.headerFacts {
-      out += "<tr><th scope=\"row\">\(text(fact.label))</th><td>\(text(fact.value))</td></tr>\n"
+    // The short facts two to a row, the status and the questionnaire on rows of their own.
+    let facts = document.headerFacts
+    let short = facts.dropLast(2)
+    for start in stride(from: short.startIndex, to: short.endIndex, by: 2) {
+      out += "<tr>"
+      for fact in short[start..<min(start + 2, short.endIndex)] {
+        out += "<th scope=\"row\">\(text(fact.label))</th><td>\(text(fact.value))</td>"
+      }
+      out += "</tr>\n"
+    }
+    for fact in facts.suffix(2) {
+      out += "<tr><th scope=\"row\">\(text(fact.label))</th>"
+      out += "<td colspan=\"3\">\(text(fact.value))</td></tr>\n"
     }
     out += "</table>\n"
     out += "<p class=\"disclaimer-short\">\(text(document.disclaimerShort))</p>\n"
@@ -398,12 +410,15 @@ public struct HTMLReportRenderer: Sendable {
     p { margin: .2em 0; orphans: 2; widows: 2; }
     ul, ol { margin: .15em 0 .3em; padding-left: 1.3em; }
     p, li, td, th, blockquote, h1, h2, h3, h4 { overflow-wrap: anywhere; }
-    .running { string-set: running content(); font-size: 10pt; color: #333; margin: 0 0 .5em; }
+    .running { string-set: running content(); font-size: 10pt; font-weight: normal; color: #333;
+      margin-left: .6em; white-space: nowrap; }
     table { border-collapse: collapse; width: 100%; margin: .2em 0 .4em; }
     th, td { text-align: left; vertical-align: top; padding: .15em .5em .15em 0;
       border-bottom: .5px solid #bbb; }
     th { font-weight: normal; }
-    .facts th, .glance th { font-weight: bold; width: 27%; }
+    .glance th { font-weight: bold; width: 27%; }
+    .facts th { font-weight: bold; width: 16%; }
+    .facts td { width: 34%; }
     .facts td, .facts th { border: none; padding: .05em .5em .05em 0; }
     .disclaimer-short { font-size: 8.5pt; border: 1px solid #777; padding: .25em .5em;
       margin: .5em 0; }
@@ -416,7 +431,9 @@ public struct HTMLReportRenderer: Sendable {
     .changes th[scope=row] { width: 44%; }
     .changes tr.safety th[scope=row] { font-weight: bold; }
     .then-now th[scope=row] { width: 30%; }
-    .page-one { break-after: page; page-break-after: always; font-size: 9.5pt; }
+    .page-one { break-after: page; page-break-after: always; font-size: 9.2pt; }
+    .page-one .changes { font-size: 8.5pt; }
+    .page-one h2 { margin-top: .7em; }
     .page-one blockquote { font-size: 10pt; }
     .next { font-size: 8.5pt; color: #444; margin-top: .8em; }
     .point, li, tr, .score, .observation, .answer, .disclaimer {
