@@ -103,9 +103,10 @@ def measure(name, argv, env, marker, runs):
 
 
 def prepare(intake, env):
-    """Plain mode: a name, the required age, Enter for the rest, up to the first rating question."""
+    """Plain mode: a name, who fills it in, the required age, Enter for the rest, up to the first
+    rating question."""
     process = subprocess.Popen([intake, "--plain"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-    answers = ["Sam", "", "1", "2", "9"]
+    answers = ["Sam", "1", "2", "9"]
     output = b""
     for line in answers:
         process.stdin.write((line + "\n").encode())
