@@ -49,8 +49,7 @@ public enum FHIRExport {
       questionnaire: questionnaire, record: record, assessment: assessment,
       includeName: includeName, timeZone: timeZone
     ).resource()
-    let definition = FHIRQuestionnaireMapping(questionnaire: questionnaire, today: today)
-      .resource()
+    let definition = FHIRQuestionnaireMapping(questionnaire: questionnaire).resource()
     let bundle = FHIRBundle(
       id: FHIRNames.resourceID(record.id),
       entry: [
@@ -64,10 +63,10 @@ public enum FHIRExport {
     return encode(bundle)
   }
 
-  /// `questionnaire` alone as a FHIR `Questionnaire`, as JSON; date bounds relative to today
-  /// (`today - 19 years`) are written as the dates they are on `today`.
-  public static func questionnaire(_ questionnaire: Questionnaire, today: LocalDate) -> Data {
-    encode(FHIRQuestionnaireMapping(questionnaire: questionnaire, today: today).resource())
+  /// `questionnaire` alone as a FHIR `Questionnaire`, as JSON: the same resource the Bundles
+  /// of its answers carry.
+  public static func questionnaire(_ questionnaire: Questionnaire) -> Data {
+    encode(FHIRQuestionnaireMapping(questionnaire: questionnaire).resource())
   }
 
   /// Writes exported JSON to `path` as the store writes answers: atomically, readable only by

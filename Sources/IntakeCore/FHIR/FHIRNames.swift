@@ -89,6 +89,12 @@ enum FHIRNames {
   static let todayDayVariable = "IntakeTodayDay"
   static let todayIsMonthEndVariable = "IntakeTodayIsMonthEnd"
 
+  /// The helper variable holding the numbers a scale is worked out from.
+  static func scaleValuesVariable(_ scaleID: String) -> String {
+    let name = variableName(scaleID)
+    return "IntakeValuesOf" + name.prefix(1).uppercased() + name.dropFirst()
+  }
+
   // Standard extensions (FHIR R4 core, the FHIR extensions pack, SDC).
   static let translation = "http://hl7.org/fhir/StructureDefinition/translation"
   static let variable = "http://hl7.org/fhir/StructureDefinition/variable"
@@ -102,6 +108,7 @@ enum FHIRNames {
   static let unit = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
   static let itemControl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
   static let itemControlSystem = "http://hl7.org/fhir/questionnaire-item-control"
+  static let constraint = "http://hl7.org/fhir/StructureDefinition/questionnaire-constraint"
   static let dataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
   static let enableWhenExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression"

@@ -17,9 +17,12 @@ struct FHIRPathWriter {
 
   // MARK: Items
 
-  /// The answers of item `index` in the response being evaluated.
+  /// The answers of item `index` in the response being evaluated: under its section's group,
+  /// where the response nests it as the Questionnaire does.
   func answers(_ index: Int) -> String {
-    "%resource.repeat(item).where(linkId = \(Self.string(questionnaire.items[index].id))).answer"
+    let item = questionnaire.items[index]
+    return "%resource.item.where(linkId = \(Self.string(item.sectionID))).item"
+      + ".where(linkId = \(Self.string(item.id))).answer"
   }
 
   /// The value of item `index` as intake's expressions see it.
@@ -177,6 +180,22 @@ struct FHIRPathWriter {
     let today = FHIRNames.self
     return
       "(\(date)).toString().select(%\(today.todayMonthsVariable) - (\(year) * 12 + \(month)) - iif(\(day) > %\(today.todayDayVariable) and %\(today.todayIsMonthEndVariable).not(), 1, 0))"
+  }
+
+  /// A date bound relative to the day the form is filled in: `today() - 19 years`. Years and
+  /// months are added as one span, as LocalDate.adding does, so the day is clamped once.
+  static func relativeDate(years: Int, months: Int, days: Int) -> String {
+    var text = "today()"
+    let totalMonths = years * 12 + months
+    if totalMonths != 0 {
+      let (amount, unit) =
+        totalMonths % 12 == 0 ? (totalMonths / 12, "year") : (totalMonths, "month")
+      text += " \(amount < 0 ? "-" : "+") \(abs(amount)) \(unit)\(abs(amount) == 1 ? "" : "s")"
+    }
+    if days != 0 {
+      text += " \(days < 0 ? "-" : "+") \(abs(days)) day\(abs(days) == 1 ? "" : "s")"
+    }
+    return text
   }
 
   // MARK: Literals

@@ -1,8 +1,6 @@
 /// intake's questionnaire as a FHIR R4 `Questionnaire` (docs/fhir.md has the whole mapping).
 struct FHIRQuestionnaireMapping {
   let questionnaire: Questionnaire
-  /// The day date bounds such as `today - 19 years` are worked out for.
-  let today: LocalDate
 
   private var writer: FHIRPathWriter { FHIRPathWriter(questionnaire: questionnaire) }
   /// The questionnaire's first language; the others ride along as `translation` extensions.
@@ -124,8 +122,18 @@ struct FHIRQuestionnaireMapping {
       for (bound, url) in [(range.min, FHIRNames.minValue), (range.max, FHIRNames.maxValue)] {
         guard let bound else { continue }
         var ext = FHIRExtension(url: url)
-        ext.valueDate = bound.resolve(today: today).iso
-        extensions.append(ext)
+        switch bound {
+        case .fixed(let date):
+          ext.valueDate = date.iso
+          extensions.append(ext)
+        case .relative(let years, let months, let days):
+          // Relative to the day it is filled in: a constraint, so the Questionnaire of one
+          // version is the same resource whatever the day it is exported on.
+          extensions.append(
+            dateConstraint(
+              source, isMinimum: url == FHIRNames.minValue,
+              relative: (years: years, months: months, days: days)))
+        }
       }
     }
     if source.allowsDontKnow { extensions.append(.code(FHIRNames.specialAnswer, "asked-unknown")) }
@@ -137,6 +145,28 @@ struct FHIRQuestionnaireMapping {
     if let help = source.help { item.item = [display("\(source.id).help", help)] }
     if let condition = source.condition { apply(condition, to: &item) }
     return item
+  }
+
+  /// R4's `questionnaire-constraint`: the answer lies on or after (before) a day relative to
+  /// today.
+  private func dateConstraint(
+    _ item: Item, isMinimum: Bool, relative: (years: Int, months: Int, days: Int)
+  ) -> FHIRExtension {
+    let bound = FHIRPathWriter.relativeDate(
+      years: relative.years, months: relative.months, days: relative.days)
+    let comparison = isMinimum ? ">=" : "<="
+    return .complex(
+      FHIRNames.constraint,
+      [
+        .code("key", FHIRNames.resourceID("\(item.id)-\(isMinimum ? "min" : "max")")),
+        .code("severity", "error"),
+        .string("expression", "answer.value.empty() or answer.value \(comparison) \(bound)"),
+        .string(
+          "human",
+          FHIRText.dateBound(
+            isMinimum: isMinimum, years: relative.years, months: relative.months,
+            days: relative.days, in: language)),
+      ])
   }
 
   private func answerOption(_ item: Item, _ option: AnswerOption) -> FHIRAnswerOption {
@@ -210,7 +240,10 @@ struct FHIRQuestionnaireMapping {
       switch node {
       case .scale(let index):
         let scale = questionnaire.scales[index]
-        variable(FHIRNames.variableName(scale.id), scaleExpression(scale), scale.label)
+        let values = FHIRNames.scaleValuesVariable(scale.id)
+        variable(values, scaleValues(scale))
+        variable(
+          FHIRNames.variableName(scale.id), scaleExpression(scale, values: values), scale.label)
       case .computed(let index):
         let value = questionnaire.computed[index]
         variable(
@@ -221,21 +254,28 @@ struct FHIRQuestionnaireMapping {
     return result
   }
 
-  private func scaleExpression(_ scale: Scale) -> String {
-    let indices = scale.itemIDs.compactMap { questionnaire.item($0)?.index }
-    let numbers = indices.map { writer.numericValue($0) }
-    // The numbers of the shown items answered with one; "don't know" and hidden items give none.
-    let answered =
-      numbers.dropFirst().reduce("(\(numbers.first ?? "{}"))") { "\($0).combine(\($1))" }
-    let count = "\(answered).count()"
+  /// The numbers of the shown items of `scale` answered with one ("don't know" gives none, and
+  /// hidden items have no answers in the response).
+  private func scaleValues(_ scale: Scale) -> String {
+    let numbers = scale.itemIDs.compactMap { questionnaire.item($0)?.index }.map {
+      writer.numericValue($0)
+    }
+    guard let first = numbers.first else { return "{}" }
+    return numbers.dropFirst().reduce("(\(first))") { "\($0).combine(\($1))" }
+  }
+
+  private func scaleExpression(_ scale: Scale, values: String) -> String {
+    let count = "%\(values).count()"
     let needed: String
     if let minimum = scale.minAnswered {
       needed = String(max(1, minimum))
     } else {
-      let shown = indices.map { index in writer.shown(index).map { "iif(\($0), 1, 0)" } ?? "1" }
+      let shown = scale.itemIDs.compactMap { questionnaire.item($0)?.index }.map { index in
+        writer.shown(index).map { "iif(\($0), 1, 0)" } ?? "1"
+      }
       needed = "(\(shown.joined(separator: " + "))).select(iif($this < 1, 1, $this))"
     }
-    let sum = "\(answered).aggregate($this + $total, 0)"
+    let sum = "%\(values).aggregate($this + $total, 0)"
     let score = scale.method == .sum ? sum : "(\(sum) / \(count))"
     return "iif(\(count) >= \(needed) and \(count) > 0, \(score))"
   }

@@ -205,6 +205,30 @@ enum FHIRText {
     }
   }
 
+  /// "On or after today − 19 years", the human side of a relative date bound.
+  static func dateBound(
+    isMinimum: Bool, years: Int, months: Int, days: Int, in language: Language
+  ) -> String {
+    let dutch = language == .dutch
+    var text =
+      dutch
+      ? (isMinimum ? "Op of na vandaag" : "Op of voor vandaag")
+      : (isMinimum ? "On or after today" : "On or before today")
+    let totalMonths = years * 12 + months
+    var parts: [(Int, String, String)] = []
+    if totalMonths != 0 {
+      parts.append(
+        totalMonths % 12 == 0
+          ? (totalMonths / 12, dutch ? "jaar" : "year", dutch ? "jaar" : "years")
+          : (totalMonths, dutch ? "maand" : "month", dutch ? "maanden" : "months"))
+    }
+    if days != 0 { parts.append((days, dutch ? "dag" : "day", dutch ? "dagen" : "days")) }
+    for (amount, one, many) in parts {
+      text += " \(amount < 0 ? "−" : "+") \(abs(amount)) \(abs(amount) == 1 ? one : many)"
+    }
+    return text
+  }
+
   /// `text` with Markdown's punctuation escaped, so it reads as written.
   static func markdownEscaped(_ text: String) -> String {
     var out = ""

@@ -135,11 +135,10 @@ struct ExportCommand: ParsableCommand {
   }
 
   private func exportQuestionnaire() throws {
-    let today = LocalDate.today()
     let source = try QuestionnaireSource.resolve(questionnairePath)
-    let questionnaire = try source.questionnaire(today: today)
+    let questionnaire = try source.questionnaire()
     try write(
-      FHIRExport.questionnaire(questionnaire, today: today),
+      FHIRExport.questionnaire(questionnaire),
       defaultName: "\(questionnaire.id)-\(questionnaire.version).fhir.json",
       done: "exported \(source.displayName) as a FHIR Questionnaire to")
   }
