@@ -25,6 +25,7 @@ enum FHIRCondition {
 /// - `x == 3`, `x > 3`, … on integer and decimal items, `x == "text"` on text items.
 /// - `answered(x)` and `not answered(x)`: `exists` true / false ("don't know" is an answer to
 ///   both).
+/// - `count(x) >= 1` (under `or` or alone): `=` with each option `count` counts.
 ///
 /// Everything else, `!=` and `not` included (FHIR's `!=` is true for an item without an answer,
 /// intake's is unknown), goes to FHIRPath.
@@ -36,7 +37,7 @@ struct EnableWhenTranslation {
     case .and:
       guard let tests = flatten(expr, and: true), tests.count > 1 else { return nil }
       return .enableWhen(tests, behavior: "all")
-    case .or, .inList:
+    case .or, .inList, .order(_, .countChosen, _):
       guard let tests = flatten(expr, and: false), !tests.isEmpty else { return nil }
       return .enableWhen(tests, behavior: tests.count > 1 ? "any" : nil)
     default:
@@ -54,6 +55,17 @@ struct EnableWhenTranslation {
       let item = questionnaire.items[index]
       guard isCoded(item) else { return nil }
       return item.options.filter { ids.contains($0.id) }.map { option in
+        var test = FHIREnableWhen(question: item.id, operator: .equal)
+        test.answerCoding = coding(item, code: option.id)
+        return test
+      }
+    // `count(x) >= 1`: one of the counted options is chosen.
+    case .order(.greaterOrEqual, .countChosen(let index, let only), .constant(.number(1)))
+    where !and,
+      .order(.greater, .countChosen(let index, let only), .constant(.number(0))) where !and:
+      let item = questionnaire.items[index]
+      let counted = item.options.filter { only?.contains($0.id) ?? !$0.isExclusive }
+      return counted.map { option in
         var test = FHIREnableWhen(question: item.id, operator: .equal)
         test.answerCoding = coding(item, code: option.id)
         return test
