@@ -229,11 +229,13 @@ enum FHIRText {
     return text
   }
 
-  /// `text` with Markdown's punctuation escaped, so it reads as written.
+  /// `text` with the characters that mean something inside a Markdown line escaped (emphasis,
+  /// code, links, HTML, tables, strike-through), so it reads as written. The text never starts a
+  /// line, so `#`, `-` and `1.` need nothing.
   static func markdownEscaped(_ text: String) -> String {
     var out = ""
     for character in text {
-      if "\\`*_{}[]<>()#+-.!|~".contains(character) { out.append("\\") }
+      if "\\`*_[]<>|~".contains(character) { out.append("\\") }
       out.append(character)
     }
     return out

@@ -198,6 +198,12 @@ import Testing
     }
   }
 
+  @Test func textInTheAnswerAssessmentReadsAsWritten() {
+    #expect(
+      FHIRText.markdownEscaped("a *b* [c](d) <e> x_y | 1.5 - (f)")
+        == #"a \*b\* \[c\](d) \<e\> x\_y \| 1.5 - (f)"#)
+  }
+
   @Test func variableNamesAreFHIRIdsAndNeverShared() {
     #expect(FHIRNames.variableName("age_years") == "ageYears")
     #expect(FHIRNames.variableName("dietary_mg") == "dietaryMg")
