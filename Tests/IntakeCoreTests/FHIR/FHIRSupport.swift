@@ -122,6 +122,9 @@ enum FHIRPersonas {
 enum FHIRChecker {
   struct Result {
     let status: Int32
+    /// Standard output alone.
+    let standardOutput: String
+    /// Standard output, then standard error.
     let output: String
   }
 
@@ -136,7 +139,7 @@ enum FHIRChecker {
     let script = Fixtures.repository.appending(path: "scripts/python-tools.sh").path
     let result = try execute("/bin/bash", [script])
     guard result.status == 0,
-      let python = result.output.split(separator: "\n").last.map(String.init),
+      let python = result.standardOutput.split(separator: "\n").last.map(String.init),
       FileManager.default.isExecutableFile(atPath: python)
     else {
       throw SetUpError(
@@ -166,7 +169,8 @@ enum FHIRChecker {
     process.waitUntilExit()
     let standardError = String(decoding: errorData.wait(), as: UTF8.self)
     let text = String(decoding: outputData, as: UTF8.self)
-    return Result(status: process.terminationStatus, output: text + standardError)
+    return Result(
+      status: process.terminationStatus, standardOutput: text, output: text + standardError)
   }
 
   /// Reads a pipe to its end on another thread.
