@@ -44,8 +44,10 @@ extension FormState {
     case .down: screen.highlight = min(last, screen.highlight + 1)
     case .home: screen.highlight = 0
     case .end: screen.highlight = last
-    case .escape, .tab, .left, .backTab:
+    case .tab, .left, .backTab:
       return .go(.review(ReviewScreen(focus: .finish)))
+    case .escape, .character("q"), .character("Q"):
+      overlay = .confirmQuit
     case .help, .character("?"):
       overlay = .help(top: 0)
     case .character(let character):

@@ -75,7 +75,14 @@ public struct FormText: Sendable {
       "Part \(part) of \(parts) · \(section) · question \(position) of \(count)",
       "Deel \(part) van \(parts) · \(section) · vraag \(position) van \(count)")
   }
+  /// The same, numbers first: "1/9 · Over uw kind · 2/4".
+  public func shortProgress(part: Int, of parts: Int, section: String, position: Int, count: Int)
+    -> String
+  {
+    "\(part)/\(parts) · \(section) · \(position)/\(count)"
+  }
   public var keyNext: String { t("Enter next", "Enter verder") }
+  public var keyFinish: String { t("Enter finish", "Enter afronden") }
   /// "1–4 choose": the digits that choose, and Space.
   public func keyChooseRange(_ first: Character, _ last: Character, multiple: Bool) -> String {
     let range = first == last ? "\(first)" : "\(first)–\(last)"

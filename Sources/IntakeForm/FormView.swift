@@ -169,10 +169,15 @@ extension FormState {
     let item = questionnaire.items[question.itemIndex]
     let progress = walk.progress(at: question.itemIndex, in: assessment)
     let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
+    // On a narrow screen the numbers come first, so they are never cut off.
     frame.progress(
-      text.progress(
-        part: progress.part, of: progress.parts, section: sectionTitle,
-        position: progress.position, count: progress.sectionCount),
+      width >= 60
+        ? text.progress(
+          part: progress.part, of: progress.parts, section: sectionTitle,
+          position: progress.position, count: progress.sectionCount)
+        : text.shortProgress(
+          part: progress.part, of: progress.parts, section: sectionTitle,
+          position: progress.position, count: progress.sectionCount),
       percent: progress.percent)
     let layout = questionLayout(question)
     frame.problemLines = layout.problemLines
@@ -299,7 +304,11 @@ extension FormState {
       label: finish.open.isEmpty ? text.finish : text.finishAnyway(finish.open.count),
       highlighted: finish.highlight == finish.open.count)
     frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: nil)
-    frame.footer([text.keyAnswerIt, text.keyReturn, text.keyQuit, text.keyHelpShort])
+    let onFinish = finish.highlight == finish.open.count
+    frame.footer([
+      onFinish ? text.keyFinish : text.keyAnswerIt, text.keyReturn, text.keyQuit,
+      text.keyHelpShort,
+    ])
   }
 
   // MARK: Report

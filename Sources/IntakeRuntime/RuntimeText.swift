@@ -26,11 +26,10 @@ struct RuntimeText {
       "Antwoorden voor \(profile) bewaard in \(file); het verslag staat ernaast.")
   }
 
-  func finished(profile: String, report: String, text: String?, answers: String) -> String {
-    let plain = text.map { t(" (as text: \($0))", " (als tekst: \($0))") } ?? ""
-    return t(
-      "Report for \(profile): \(report)\(plain); answers in \(answers). To open it: xdg-open \(FormText.shellQuoted(report))",
-      "Verslag voor \(profile): \(report)\(plain); antwoorden in \(answers). Openen: xdg-open \(FormText.shellQuoted(report))"
+  func finished(profile: String, report: String, answers: String) -> String {
+    t(
+      "Report for \(profile): \(report); answers in \(answers). To open it: xdg-open \(FormText.shellQuoted(report))",
+      "Verslag voor \(profile): \(report); antwoorden in \(answers). Openen: xdg-open \(FormText.shellQuoted(report))"
     )
   }
 

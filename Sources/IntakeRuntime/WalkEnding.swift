@@ -64,7 +64,7 @@ public struct WalkEnding: Equatable, Sendable {
     }
     if let reports, let open = reports.toOpen {
       return text.finished(
-        profile: assessment.profile, report: open, text: reports.text, answers: assessment.file)
+        profile: assessment.profile, report: open, answers: assessment.file)
     }
     if assessment.status == .inProgress {
       return text.saved(
