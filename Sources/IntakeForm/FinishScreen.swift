@@ -13,26 +13,15 @@ public struct FinishScreen: Equatable, Sendable {
 }
 
 extension FormState {
-  /// The shown questions without an answer (an answer that no longer fits counts as none), the
-  /// safety questions first.
-  var openQuestions: [Item] {
-    let open = assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
-      answers[$0.id] == nil || assessment.unusableAnswers[$0.id] != nil
-    }
-    return open.filter(\.isSafety) + open.filter { !$0.isSafety }
-  }
-
   /// Where "finish" leads: the list of open questions when there are any, else making the
   /// report. Coming back from answering one of them, the list is shown even when it is empty,
   /// so finishing is still the parent's own step.
   func finishStep(returning: Bool = false) -> Step {
-    let open = openQuestions
+    let open = walk.openQuestions(in: assessment)
     guard !open.isEmpty || returning else {
       return .go(.finishing, [.finish(unanswered: [])])
     }
-    let unknown = assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
-      $0.isSafety && answers[$0.id] == .dontKnow
-    }
+    let unknown = walk.unknownSafetyQuestions(in: assessment)
     return .go(
       .confirmFinish(FinishScreen(open: open.map(\.id), unknownSafety: unknown.map(\.id))))
   }

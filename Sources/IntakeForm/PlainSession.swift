@@ -215,9 +215,7 @@ public struct PlainSession: Sendable {
 
   private func finishText(_ open: [String]) -> String {
     var lines = ["", "== \(text.finishTitle(open.count)) ==", text.finishExplanation]
-    let unknown = assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
-      $0.isSafety && answers[$0.id] == .dontKnow
-    }
+    let unknown = walk.unknownSafetyQuestions(in: assessment)
     if !unknown.isEmpty { lines.append(text.finishUnknownSafety(unknown.count)) }
     let safetyCount = open.prefix { questionnaire.item($0)?.isSafety == true }.count
     for (offset, itemID) in open.enumerated() {
@@ -458,13 +456,7 @@ public struct PlainSession: Sendable {
     }
   }
 
-  /// The shown questions without an answer, the safety questions first.
-  private var openQuestions: [String] {
-    let open = assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
-      answers[$0.id] == nil || assessment.unusableAnswers[$0.id] != nil
-    }
-    return (open.filter(\.isSafety) + open.filter { !$0.isSafety }).map(\.id)
-  }
+  private var openQuestions: [String] { walk.openQuestions(in: assessment).map(\.id) }
 
   private mutating func review(_ input: String) -> [FormEffect] {
     if text.isFinishCommand(input) {

@@ -75,6 +75,22 @@ public struct Walk: Sendable {
       percent: questionnaire.items.isEmpty ? 100 : index * 100 / questionnaire.items.count)
   }
 
+  /// The shown questions without a usable answer (one that no longer fits counts as none), the
+  /// safety questions first: what finishing early leaves open.
+  public func openQuestions(in assessment: Assessment) -> [Item] {
+    let open = assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
+      assessment.answers[$0.id] == nil
+    }
+    return open.filter(\.isSafety) + open.filter { !$0.isSafety }
+  }
+
+  /// The shown safety questions answered "don't know": not open, but a point for the doctor.
+  public func unknownSafetyQuestions(in assessment: Assessment) -> [Item] {
+    assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
+      $0.isSafety && assessment.answers[$0.id] == .dontKnow
+    }
+  }
+
   /// The shown items section by section, for an overview of all answers.
   public func overview(of assessment: Assessment) -> [(section: Section, items: [Item])] {
     questionnaire.sections.compactMap { section in
