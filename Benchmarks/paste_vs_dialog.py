@@ -10,18 +10,14 @@ a cost that grows linearly with the text. Goal: a 10,000-character paste well un
 
 Usage: paste_vs_dialog.py INTAKE_BINARY WORK_DIR [RUNS]
 """
-import fcntl
 import os
-import pty
 import select
-import signal
 import statistics
-import struct
 import sys
-import termios
 import time
 
-ROWS, COLS = 24, 80
+from ptyrun import read_quiet, read_until, spawn, stop
+
 TICKS = os.sysconf("SC_CLK_TCK")
 
 QUESTIONNAIRE = """\
@@ -41,44 +37,10 @@ sections:
 """
 
 
-def spawn(argv, env):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(argv[0], argv, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-    return pid, fd
-
-
-def read_until(fd, marker, timeout=20.0):
-    start = time.perf_counter()
-    data = b""
-    while marker not in data:
-        left = timeout - (time.perf_counter() - start)
-        if left <= 0:
-            raise TimeoutError(f"no {marker!r} after {timeout}s; got {data[-300:]!r}")
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            chunk = os.read(fd, 65536)
-            if not chunk:
-                break
-            data += chunk
-    return data
-
-
 def drain(fd, quiet, last=None):
     """Reads until nothing arrives for `quiet` seconds; returns when the last byte came."""
-    last = last or time.perf_counter()
-    while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            return last
-        try:
-            chunk = os.read(fd, 65536)
-        except (OSError, BlockingIOError):
-            return last
-        if not chunk:
-            return last
-        last = time.perf_counter()
+    data, when = read_quiet(fd, quiet)
+    return when if data else (last or when)
 
 
 def cpu_seconds(pid):
@@ -110,15 +72,6 @@ def paste(fd, pid, text):
     return last - start, cpu_seconds(pid) - cpu
 
 
-def stop(pid, fd):
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
-    os.close(fd)
-
-
 def prose(size):
     words = "the child sleeps badly since the summer and takes a drugstore magnesium at night".split()
     text = ""
@@ -134,7 +87,7 @@ def run_intake(binary, work, size):
     with open(path, "w") as file:
         file.write(QUESTIONNAIRE)
     pid, fd = spawn([binary, "--questionnaire", path], env)
-    read_until(fd, b"Start a new questionnaire")
+    read_until(fd, b"Start a new questionnaire", 20)
     drain(fd, 0.2)
     os.write(fd, b"\r")
     read_until(fd, b"What name")

@@ -136,6 +136,16 @@ final class TmuxSession {
     try disk.waitUntilMounted()
   }
 
+  /// From the welcome screen, a new questionnaire for `name`; waits for its first question
+  /// (the second of the first part: the name was the first).
+  func startNew(_ name: String, english: Bool = false) throws {
+    try waitFor(english ? "Welcome" : "Welkom")
+    try keys("Enter")
+    try type(name)
+    try keys("Enter")
+    try waitFor(english ? "question 2 of" : "vraag 2 van")
+  }
+
   /// Named keys (`Enter`, `Up`, `C-c`…).
   func keys(_ keys: String...) throws {
     for key in keys { try tmux(["send-keys", key]) }

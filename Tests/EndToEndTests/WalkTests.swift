@@ -117,11 +117,7 @@ struct WalkTests {
   func resize() throws {
     let tmux = try TmuxSession()
     try tmux.startIntake()
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Sam")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 2 van")
+    try tmux.startNew("Sam")
     // The name was asked on the welcome screen; it is the question before.
     try tmux.keys("Left")
     try tmux.waitFor("> Sam")
@@ -156,11 +152,7 @@ struct WalkTests {
   func hurriedEnter() throws {
     let tmux = try TmuxSession()
     try tmux.startIntake()
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Robin")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 2 van")
+    try tmux.startNew("Robin")
     for _ in 0..<60 { try tmux.keys("Enter") }
     let screen = try tmux.waitFor("Er is nog niets gekozen")
     #expect(screen.contains { $0.contains("Wie vult de vragenlijst in?") }, "still on the question")
@@ -174,11 +166,7 @@ struct WalkTests {
   func finishEarly() throws {
     let tmux = try TmuxSession()
     try tmux.startIntake(language: "en_GB.UTF-8")
-    try tmux.waitFor("Welcome")
-    try tmux.keys("Enter")
-    try tmux.type("Robin")
-    try tmux.keys("Enter")
-    try tmux.waitFor("question 2 of")
+    try tmux.startNew("Robin", english: true)
     try tmux.keys("1", "Enter")
     try tmux.waitFor("question 3 of")
     try tmux.keys("2", "Enter")
@@ -212,11 +200,7 @@ struct WalkTests {
     let binary = try IntakeBinary.locate()
     let tmux = try TmuxSession()
     try tmux.startIntake()
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Noor")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 2 van")
+    try tmux.startNew("Noor")
     let environment = [
       "INTAKE_DATA_DIR": tmux.dataDirectory.appending(path: "data").path, "LANG": "nl_NL.UTF-8",
     ]
@@ -242,11 +226,7 @@ struct WalkTests {
     let disk = try SmallDisk()
     let tmux = try TmuxSession()
     try tmux.startIntake(inside: disk)
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Robin")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 2 van")
+    try tmux.startNew("Robin")
     try tmux.keys("1", "Enter")
     try tmux.waitFor("vraag 3 van")
     try disk.fill()
@@ -278,11 +258,7 @@ struct WalkTests {
   func interruptAndResume() throws {
     let tmux = try TmuxSession()
     try tmux.startIntake()
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Noor")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 2 van")
+    try tmux.startNew("Noor")
     try tmux.keys("2", "Enter")  // respondent: the second option
     try tmux.waitFor("vraag 3 van")
     try tmux.keys("1", "Enter")  // age by date of birth

@@ -28,6 +28,19 @@ private func startNew(_ name: String) -> [FormEvent] {
 
 private func keys(_ keys: FormKey...) -> [FormEvent] { keys.map { .key($0) } }
 
+/// An assessment of Robin's as an earlier intake stored it.
+private func robins(
+  _ id: String = "20261120-090000-cccccc", status: AnswerRecord.Status = .inProgress,
+  created: Date = Date(), answers: [String: AnswerValue] = [:], position: String? = nil
+) -> AnswerRecord {
+  AnswerRecord(
+    id: id, questionnaireID: Fixture.questionnaire.id,
+    questionnaireVersion: Fixture.questionnaire.version, language: .dutch, profile: "robin",
+    status: status, created: created,
+    answers: answers.mapValues { AnswerRecord.Entry(value: $0, answeredAt: Date()) },
+    position: position, profileName: "Robin")
+}
+
 @Suite("Runtime: the walk against the store")
 struct WalkerTests {
   @Test("a new assessment: the name answers the name question, and the walk starts after it")
@@ -116,14 +129,7 @@ struct WalkerTests {
   @Test("resume starts where the parent was, with the answers given")
   func resume() throws {
     let store = MemoryStore()
-    store.add(
-      AnswerRecord(
-        id: "20261120-090000-cccccc", questionnaireID: Fixture.questionnaire.id,
-        questionnaireVersion: Fixture.questionnaire.version, language: .dutch, profile: "robin",
-        created: Date(),
-        answers: ["age_how": .init(value: .choice("years"), answeredAt: Date())],
-        position: "age_given", profileName: "Robin"),
-      name: "Robin")
+    store.add(robins(answers: ["age_how": .choice("years")], position: "age_given"), name: "Robin")
     let driver = AssessmentDriver(
       questionnaire: Fixture.questionnaire, store: store, today: Fixture.today, language: .dutch)
     let opened = try Walker.open(
@@ -145,12 +151,7 @@ struct WalkerTests {
   @Test("an assessment open in another intake: resume is refused with exit 75, nothing shown")
   func lockedResume() {
     let store = MemoryStore()
-    store.add(
-      AnswerRecord(
-        id: "20261120-090000-cccccc", questionnaireID: Fixture.questionnaire.id,
-        questionnaireVersion: Fixture.questionnaire.version, language: .dutch, profile: "robin",
-        created: Date(), profileName: "Robin"),
-      name: "Robin")
+    store.add(robins(), name: "Robin")
     store.lockedElsewhere = ["20261120-090000-cccccc"]
     let driver = AssessmentDriver(
       questionnaire: Fixture.questionnaire, store: store, today: Fixture.today, language: .dutch)
@@ -169,12 +170,7 @@ struct WalkerTests {
   @Test("choosing a locked one on the welcome screen says why there; leaving then exits 75")
   func lockedFromWelcome() {
     let store = MemoryStore()
-    store.add(
-      AnswerRecord(
-        id: "20261120-090000-cccccc", questionnaireID: Fixture.questionnaire.id,
-        questionnaireVersion: Fixture.questionnaire.version, language: .dutch, profile: "robin",
-        created: Date(), profileName: "Robin"),
-      name: "Robin")
+    store.add(robins(), name: "Robin")
     store.lockedElsewhere = ["20261120-090000-cccccc"]
     let (ending, _, console) = walk(keys(.enter, .escape), store: store)
     #expect(
@@ -284,12 +280,10 @@ struct WalkerTests {
   func followUp() throws {
     let store = MemoryStore()
     store.add(
-      AnswerRecord(
-        id: "20261001-090000-dddddd", questionnaireID: Fixture.questionnaire.id,
-        questionnaireVersion: Fixture.questionnaire.version, language: .dutch, profile: "robin",
-        status: .complete, created: Date(timeIntervalSinceNow: -86400 * 30),
-        answers: ["respondent": .init(value: .choice("father"), answeredAt: Date())],
-        profileName: "Robin"),
+      robins(
+        "20261001-090000-dddddd", status: .complete,
+        created: Date(timeIntervalSinceNow: -2_592_000),
+        answers: ["respondent": .choice("father")]),
       name: "Robin")
     let (_, _, _) = walk(keys(.up, .enter, .enter), store: store)
     let followUp = try #require(store.records.values.first { $0.followUpOf != nil })
