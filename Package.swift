@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Layers, dependencies pointing one way:
-// IntakeCore (no terminal) ← IntakeForm (pure form state) ← IntakeTerminal (ncurses, plain mode)
-// ← intake (argument parsing and wiring).
+// IntakeCore (no terminal) ← IntakeForm (pure form state) ← IntakeRuntime (effects against the
+// store, the run loop) ← IntakeTerminal (ncurses, plain mode) ← intake (argument parsing and
+// wiring).
 let package = Package(
   name: "intake",
   platforms: [.macOS(.v13)],
@@ -21,8 +22,11 @@ let package = Package(
       dependencies: [.product(name: "Yams", package: "Yams")]
     ),
     .target(name: "IntakeForm", dependencies: ["IntakeCore"]),
+    .target(name: "IntakeRuntime", dependencies: ["IntakeCore", "IntakeForm"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-    .target(name: "IntakeTerminal", dependencies: ["IntakeCore", "IntakeForm", "CNcursesw"]),
+    .target(
+      name: "IntakeTerminal",
+      dependencies: ["IntakeCore", "IntakeForm", "IntakeRuntime", "CNcursesw"]),
 
     // The questionnaires under Questionnaires/ compiled into the binary, so `swift run intake`
     // works from any directory without a resource bundle.
@@ -38,7 +42,7 @@ let package = Package(
     .executableTarget(
       name: "intake",
       dependencies: [
-        "IntakeCore", "IntakeForm", "IntakeTerminal", "BuiltinQuestionnaires",
+        "IntakeCore", "IntakeForm", "IntakeRuntime", "IntakeTerminal", "BuiltinQuestionnaires",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -61,6 +65,10 @@ let package = Package(
       name: "IntakeFormTests", dependencies: ["IntakeForm", "BuiltinQuestionnaires"],
       exclude: ["Fixtures"]),
     .testTarget(name: "IntakeTerminalTests", dependencies: ["IntakeTerminal", "IntakeForm"]),
+    // The runtime against an in-memory store that fails on demand: no terminal, no disk.
+    .testTarget(
+      name: "IntakeRuntimeTests",
+      dependencies: ["IntakeRuntime", "IntakeForm", "IntakeCore", "BuiltinQuestionnaires"]),
     // Drives the real `intake` binary in tmux (installed by .ci/run).
     .testTarget(name: "EndToEndTests", dependencies: ["IntakeCore"]),
     // Fixtures are read through #filePath, so tests see the files as committed.

@@ -12,73 +12,19 @@ Usage: frontend_vs_dialog.py INTAKE_BINARY DATA_DIR [RUNS]
 DATA_DIR is created with an unfinished assessment stopped at the first rating question (five
 choices, like the dialog menu), by answering the questions before it in plain mode.
 """
-import subprocess
-import fcntl
 import os
-import pty
-import select
-import signal
 import statistics
-import struct
+import subprocess
 import sys
-import termios
 import time
 
-ROWS, COLS = 24, 80
+from ptyrun import read_quiet as read_quiet_timed, read_until, spawn, stop
+
 DOWN, UP = b"\x1bOB", b"\x1bOA"  # what a terminal in keypad mode sends
 
 
-def spawn(argv, env):
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execvpe(argv[0], argv, env)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
-    return pid, fd
-
-
-def read_until(fd, marker, timeout=10.0):
-    """Reads until `marker` has been written; returns (bytes read, seconds waited)."""
-    start = time.perf_counter()
-    data = b""
-    while marker not in data:
-        left = timeout - (time.perf_counter() - start)
-        if left <= 0:
-            raise TimeoutError(f"no {marker!r} after {timeout}s; got {data[-300:]!r}")
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-    return data, time.perf_counter() - start
-
-
 def read_quiet(fd, quiet=0.08):
-    """Reads until nothing arrives for `quiet` seconds; returns the bytes."""
-    data = b""
-    while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            return data
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            return data
-        if not chunk:
-            return data
-        data += chunk
-
-
-def stop(pid, fd):
-    try:
-        os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
-    os.close(fd)
+    return read_quiet_timed(fd, quiet)[0]
 
 
 def measure(name, argv, env, marker, runs):
@@ -86,7 +32,7 @@ def measure(name, argv, env, marker, runs):
     for _ in range(runs):
         begin = time.perf_counter()
         pid, fd = spawn(argv, env)
-        _, _ = read_until(fd, marker)
+        read_until(fd, marker)
         starts.append(time.perf_counter() - begin)
         stop(pid, fd)
     # Arrow keys: settle after the first screen, then move down and up the list.
@@ -103,9 +49,10 @@ def measure(name, argv, env, marker, runs):
 
 
 def prepare(intake, env):
-    """Plain mode: a name, the required age, Enter for the rest, up to the first rating question."""
+    """Plain mode: a name, who fills it in, the required age, Enter for the rest, up to the first
+    rating question."""
     process = subprocess.Popen([intake, "--plain"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
-    answers = ["Sam", "", "1", "2", "9"]
+    answers = ["Sam", "1", "2", "9"]
     output = b""
     for line in answers:
         process.stdin.write((line + "\n").encode())

@@ -6,6 +6,10 @@ public enum InputProblem: Error, Equatable, Sendable {
   case notANumber
   case notADate
   case nothingChosen
+  /// Enter with nothing marked: how to choose (and, on an optional question, to skip).
+  case chooseFirst(canSkip: Bool)
+  /// Enter on an empty field: how to answer, skip, or choose a special answer below it.
+  case typeFirst(canSkip: Bool, hasSpecial: Bool)
   case answer(AnswerProblem)
 
   /// The problem in plain words.
@@ -15,6 +19,9 @@ public enum InputProblem: Error, Equatable, Sendable {
     case .notANumber: return text.notANumber
     case .notADate: return text.notADate
     case .nothingChosen: return text.chooseAtLeastOne
+    case .chooseFirst(let canSkip): return text.chooseFirst(canSkip: canSkip)
+    case .typeFirst(let canSkip, let hasSpecial):
+      return text.typeFirst(canSkip: canSkip, hasSpecial: hasSpecial)
     case .answer(let problem): return problem.message(in: language)
     }
   }

@@ -22,13 +22,46 @@ struct ChoiceRow: Equatable {
 
   let value: Value
   let label: String
-  /// The key that picks it directly ("1", "0"…), shown before the label.
+  /// The key that chooses it directly ("1", "0", "w"…), shown before the label; the same key
+  /// in the full-screen form and in plain mode.
   let shortcut: Character?
   let isExclusive: Bool
 
   var isSpecial: Bool {
     if case .special = value { return true }
     return false
+  }
+
+  /// The key a choice is kept under while it is marked: the option id, the point, or the
+  /// special answer's name.
+  var key: String {
+    switch value {
+    case .option(let id): id
+    case .point(let number): "\(number)"
+    case .special(.dontKnow): "dont_know"
+    case .special(_): "prefer_not_to_say"
+    case .field: ""
+    }
+  }
+
+  /// The label in every language: the option's own, or intake's for a special answer.
+  func localizedLabel(in item: Item) -> LocalizedText {
+    switch value {
+    case .option(let id): item.option(id)?.label ?? LocalizedText([:])
+    case .special(.dontKnow): UIText.dontKnow.localized
+    case .special: UIText.preferNotToSay.localized
+    case .point, .field: LocalizedText([:])
+    }
+  }
+
+  /// The answer choosing this row alone gives (`nil` for the field).
+  var answer: AnswerValue? {
+    switch value {
+    case .option(let id): .choice(id)
+    case .point(let number): .number(number)
+    case .special(let special): special
+    case .field: nil
+    }
   }
 }
 
@@ -71,28 +104,33 @@ extension Item {
     case .integer, .decimal, .text, .date:
       rows.append(ChoiceRow(value: .field, label: "", shortcut: nil, isExclusive: false))
     }
-    // Special answers get letters, so they never clash with option numbers or typed digits.
+    // Special answers get letters, so they never clash with option numbers; under a field,
+    // where letters are typed text, they are chosen with the arrows and Space instead.
     let text = FormText(language)
+    let letters = widget != .field
     if allowsDontKnow {
       rows.append(
         ChoiceRow(
-          value: .special(.dontKnow), label: text.dontKnow, shortcut: nil, isExclusive: true))
+          value: .special(.dontKnow), label: text.dontKnow,
+          shortcut: letters ? text.dontKnowLetter : nil, isExclusive: true))
     }
     if allowsPreferNotToSay {
       rows.append(
         ChoiceRow(
-          value: .special(.preferNotToSay), label: text.preferNotToSay, shortcut: nil,
-          isExclusive: true))
+          value: .special(.preferNotToSay), label: text.preferNotToSay,
+          shortcut: letters ? text.declineLetter : nil, isExclusive: true))
     }
     return rows
   }
 }
 
 extension ChoiceRow.Value {
-  /// Whether this row stands for `answer` (for single-answer widgets).
-  func matches(_ answer: AnswerValue?) -> Bool {
+  /// Whether this row is (part of) `answer`: its option or point, one of the ticked options of
+  /// a multiple choice, or the special answer.
+  func stands(for answer: AnswerValue?) -> Bool {
     switch (self, answer) {
     case (.option(let id), .choice(let chosen)?): id == chosen
+    case (.option(let id), .choices(let chosen)?): chosen.contains(id)
     case (.point(let value), .number(let number)?): value == number
     case (.special(let special), let answer?): special == answer
     default: false

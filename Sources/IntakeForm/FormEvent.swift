@@ -1,16 +1,13 @@
 import IntakeCore
 
-/// What happens to the form: a key the parent pressed, the terminal changing size, or an answer
-/// from the outside world (the store, the report).
+/// Everything that can happen to the full-screen form: a key the parent pressed, the terminal
+/// changing size, or what the outside world did with an effect the form asked for.
 public enum FormEvent: Equatable, Sendable {
   case key(FormKey)
   /// The terminal is now `width` × `height` cells.
   case resize(width: Int, height: Int)
-  /// The report of the finished assessment, ready to show (laid out for the terminal's width);
-  /// `savedPath` is where its text was written.
-  case reportReady(ReportDocument, savedPath: String?)
-  /// Something outside the form failed (e.g. the answers could not be saved); shown to the parent.
-  case failure(String)
+  /// The result of an effect (an answer saved or not, an assessment opened, the report made).
+  case outcome(Outcome)
 }
 
 /// A key, already decoded from the terminal's bytes by the adapter.
@@ -24,16 +21,29 @@ public enum FormKey: Equatable, Sendable {
   case interrupt
 }
 
-/// What the form asks the outside world to do; the state itself never does I/O.
+/// What the form asks the outside world to do; the state itself never does I/O. Each effect's
+/// result comes back as an ``Outcome``.
 public enum FormEffect: Equatable, Sendable {
-  /// Store this answer (`nil`: remove it) now — autosave after every answer.
+  /// Store this answer (`nil`: remove it) now. The form shows it as given only once
+  /// ``Outcome/saved(itemID:)`` says it is on disk.
   case record(itemID: String, value: AnswerValue?)
-  /// Remember where the parent is, so a resumed walk starts there.
+  /// Remember where the parent is, so a resumed walk starts there (no outcome).
   case position(itemID: String)
-  /// Start an assessment chosen on the welcome screen.
+  /// Open what the parent chose on the welcome screen.
   case start(WelcomeAction, language: Language)
-  /// The parent finished: mark the assessment complete and build the report.
-  case complete
-  /// Leave the program; everything answered is already stored.
+  /// The parent finished: mark the assessment finished (with these shown questions left open)
+  /// and make the report.
+  case finish(unanswered: [String])
+  /// Open a saved report file with the desktop's viewer.
+  case open(path: String)
+  /// Send a saved report file to the printer.
+  case print(path: String)
+  /// Leave the program.
   case exit
+
+  /// Whether carrying it out takes long enough that the screen should say so first.
+  public var isSlow: Bool {
+    if case .finish = self { return true }
+    return false
+  }
 }

@@ -6,7 +6,7 @@ public struct FormText: Sendable {
 
   public init(_ language: Language) { self.language = language }
 
-  private func t(_ english: String, _ dutch: String) -> String {
+  func t(_ english: String, _ dutch: String) -> String {
     language == .dutch ? dutch : english
   }
 
@@ -45,15 +45,55 @@ public struct FormText: Sendable {
     )
   }
   public var nicknameEmpty: String { t("Please type a name.", "Typ een naam.") }
+  public func unreadableRow(_ profile: String) -> String {
+    t(
+      "An answers file of \(profile) cannot be read (Enter: why and where)",
+      "Een antwoordbestand van \(profile) kan niet worden gelezen (Enter: waarom en waar)")
+  }
+  public var unreadableTitle: String {
+    t("An answers file cannot be read", "Een antwoordbestand kan niet worden gelezen")
+  }
+  public func unreadableBody(_ unreadable: WelcomeContext.Unreadable) -> String {
+    [
+      t("File:", "Bestand:") + " " + unreadable.file,
+      "",
+      storeProblem(unreadable.problem),
+      "",
+      t(
+        "intake leaves the file exactly as it is. It may hold answers that were not finished: open it in a text editor to repair it (the line and column above show where), or move it out of the folder.",
+        "intake laat het bestand precies zoals het is. Er kunnen antwoorden in staan die nog niet af waren: open het in een teksteditor om het te herstellen (de regel en kolom hierboven zeggen waar), of haal het uit de map."
+      ),
+    ].joined(separator: "\n")
+  }
 
   // MARK: Progress and keys
 
-  public func progress(section: String, position: Int, count: Int) -> String {
+  public func progress(part: Int, of parts: Int, section: String, position: Int, count: Int)
+    -> String
+  {
     t(
-      "\(section) · question \(position) of \(count)", "\(section) · vraag \(position) van \(count)"
-    )
+      "Part \(part) of \(parts) · \(section) · question \(position) of \(count)",
+      "Deel \(part) van \(parts) · \(section) · vraag \(position) van \(count)")
+  }
+  /// The same, numbers first: "1/9 · Over uw kind · 2/4".
+  public func shortProgress(part: Int, of parts: Int, section: String, position: Int, count: Int)
+    -> String
+  {
+    "\(part)/\(parts) · \(section) · \(position)/\(count)"
   }
   public var keyNext: String { t("Enter next", "Enter verder") }
+  public var keyFinish: String { t("Enter finish", "Enter afronden") }
+  /// "1–4 choose": the digits that choose, and Space.
+  public func keyChooseRange(_ first: Character, _ last: Character, multiple: Bool) -> String {
+    let range = first == last ? "\(first)" : "\(first)–\(last)"
+    return multiple
+      ? t("\(range)/Space tick", "\(range)/Spatie aanvinken")
+      : t("\(range)/Space choose", "\(range)/Spatie kiezen")
+  }
+  public var keyReturn: String { t("Tab back", "Tab terug") }
+  public var keyAnswerIt: String { t("Enter answer it", "Enter beantwoorden") }
+  public var keyOpen: String { t("o open", "o openen") }
+  public var keyPrint: String { t("p print", "p afdrukken") }
   public var keyBack: String { t("← back", "← terug") }
   public var keySkip: String { t("→ skip", "→ overslaan") }
   public var keyToggle: String { t("Space choose", "Spatie kiezen") }
@@ -72,6 +112,10 @@ public struct FormText: Sendable {
   // MARK: Answers
 
   public var dontKnow: String { UIText.dontKnow.text(in: language) }
+  /// The letter that chooses "don't know" (in plain mode, and in a list on screen).
+  public var dontKnowLetter: Character { language == .dutch ? "w" : "d" }
+  /// The letter that chooses "prefer not to say".
+  public var declineLetter: Character { language == .dutch ? "z" : "p" }
   public var preferNotToSay: String { UIText.preferNotToSay.text(in: language) }
   public var notAnswered: String { UIText.notAnswered.text(in: language) }
   public var dateFormat: String { t("dd-mm-yyyy", "dd-mm-jjjj") }
@@ -87,6 +131,27 @@ public struct FormText: Sendable {
     t(
       "Please choose at least one (Space), then Enter.",
       "Kies er minstens één (Spatie) en druk dan op Enter.")
+  }
+  public func chooseFirst(canSkip: Bool) -> String {
+    let how = t(
+      "Nothing is chosen yet. Choose with the number, or with ↑↓ and Space, then press Enter.",
+      "Er is nog niets gekozen. Kies met het cijfer, of met ↑↓ en Spatie, en druk dan op Enter.")
+    return canSkip ? how + " " + t("→ skips the question.", "→ slaat de vraag over.") : how
+  }
+  public func typeFirst(canSkip: Bool, hasSpecial: Bool) -> String {
+    var parts = [
+      t(
+        "Nothing is filled in yet. Type your answer, then press Enter.",
+        "Er is nog niets ingevuld. Typ uw antwoord en druk dan op Enter.")
+    ]
+    if hasSpecial {
+      parts.append(
+        t(
+          "Or choose an answer below the field with ↓ and Space.",
+          "Of kies een antwoord onder het vak met ↓ en Spatie."))
+    }
+    if canSkip { parts.append(t("→ skips the question.", "→ slaat de vraag over.")) }
+    return parts.joined(separator: " ")
   }
   public func between(_ low: String, _ high: String) -> String {
     t("from \(low) to \(high)", "van \(low) tot en met \(high)")
@@ -104,22 +169,26 @@ public struct FormText: Sendable {
   public var keysTitle: String { t("Keys", "Toetsen") }
   public var keyList: [String] {
     [
-      t("Enter: confirm the answer and go on", "Enter: antwoord bevestigen en verder"),
       t(
-        "↑ ↓: move through the choices; Space ticks in a list where you may choose more",
-        "↑ ↓: door de keuzes; Spatie vinkt aan in een lijst waar u meer mag kiezen"),
+        "1–9 (or 0–3 on a rating), or ↑ ↓ and Space: choose; again: undo the choice",
+        "1–9 (of 0–3 bij een beoordeling), of ↑ ↓ en Spatie: kiezen; nog eens: keuze weer weg"),
       t(
-        "1–9 (or 0–3 on a rating): choose directly",
-        "1–9 (of 0–3 bij een beoordeling): direct kiezen"),
-      t("← or Backspace: previous question", "← of Backspace: vorige vraag"),
+        "\(dontKnowLetter), \(declineLetter): \(dontKnow.lowercased()), \(preferNotToSay.lowercased()) (where the question has them)",
+        "\(dontKnowLetter), \(declineLetter): \(dontKnow.lowercased()), \(preferNotToSay.lowercased()) (waar de vraag die heeft)"
+      ),
+      t(
+        "Enter: confirm what you chose or typed and go on (with nothing chosen it only says how)",
+        "Enter: bevestigen wat u koos of typte en verder (zonder keuze zegt het alleen hoe)"),
+      t("←: previous question", "←: vorige vraag"),
       t(
         "→: next question without answering (when the question is optional)",
         "→: volgende vraag zonder antwoord (als de vraag niet verplicht is)"),
       t("Delete: remove the answer", "Delete: antwoord wissen"),
       t("PgUp PgDn: previous or next part", "PgUp PgDn: vorig of volgend onderdeel"),
       t(
-        "Tab: overview of all answers, to check or change them",
-        "Tab: overzicht van alle antwoorden, om te controleren of te wijzigen"),
+        "Tab: overview of all answers, to check or change them; Tab again goes back",
+        "Tab: overzicht van alle antwoorden, om te controleren of te wijzigen; nog eens Tab gaat terug"
+      ),
       t(
         "Esc: stop (your answers are kept); Ctrl-C stops at once",
         "Esc: stoppen (uw antwoorden blijven bewaard); Ctrl-C stopt meteen"),
@@ -135,8 +204,14 @@ public struct FormText: Sendable {
       "Alle antwoorden die u gaf zijn bewaard. De volgende keer kunt u verdergaan waar u was."
     )
   }
-  public var quitYes: String { t("y  yes, stop", "j  ja, stoppen") }
-  public var quitNo: String { t("n  no, continue", "n  nee, verder") }
+  public func quitBodyUnsaved(_ count: Int) -> String {
+    t(
+      "\(count) answer\(count == 1 ? "" : "s") could not be saved (marked in the overview); the other answers are saved. If you stop now, \(count == 1 ? "that answer is" : "those answers are") lost.",
+      "\(count) antwoord\(count == 1 ? "" : "en") kon\(count == 1 ? "" : "den") niet worden bewaard (gemarkeerd in het overzicht); de andere antwoorden zijn bewaard. Als u nu stopt, \(count == 1 ? "is dat antwoord" : "zijn die antwoorden") weg."
+    )
+  }
+  public var quitYes: String { t("[y/Enter] Yes, stop", "[j/Enter] Ja, stoppen") }
+  public var quitNo: String { t("[n/Esc] No, continue", "[n/Esc] Nee, doorgaan") }
   public var yesKeys: Set<Character> {
     language == .dutch ? ["j", "J", "y", "Y"] : ["y", "Y", "j", "J"]
   }
@@ -154,15 +229,61 @@ public struct FormText: Sendable {
       "nog \(count) verplichte vra\(count == 1 ? "ag" : "gen") open (gemarkeerd met !)")
   }
   public var answerAgain: String { t("! please answer again", "! graag opnieuw beantwoorden") }
+  /// Before an answer in the overview that the store could not write.
+  public var notSavedMark: String { t("! not saved:", "! niet bewaard:") }
+  public func finishTitle(_ open: Int) -> String {
+    open == 0
+      ? t("Ready to finish", "Klaar om af te ronden")
+      : t(
+        "\(open) question\(open == 1 ? "" : "s") without an answer",
+        "\(open) vra\(open == 1 ? "ag" : "gen") zonder antwoord")
+  }
+  public var finishExplanation: String {
+    t(
+      "You can answer them now, or finish anyway: the report then says which questions are open, and the doctor can ask about them. Safety questions come first.",
+      "U kunt ze nu beantwoorden, of toch afronden: het verslag noemt dan welke vragen open zijn, zodat de arts ernaar kan vragen. Vragen over veiligheid staan bovenaan."
+    )
+  }
+  public var finishNothingOpen: String {
+    t("Every question is answered.", "Alle vragen zijn beantwoord.")
+  }
+  public func finishUnknownSafety(_ count: Int) -> String {
+    t(
+      "\(count) safety question\(count == 1 ? " is" : "s are") answered \"\(dontKnow)\"; the report asks the doctor about \(count == 1 ? "it" : "them").",
+      "Bij \(count) veiligheidsvra\(count == 1 ? "ag" : "gen") staat \"\(dontKnow)\"; het verslag vraagt de arts daarnaar."
+    )
+  }
+  public var finishSafetyHeading: String { t("Safety", "Veiligheid") }
+  public var finishOtherHeading: String { t("Other questions", "Andere vragen") }
+  public func finishAnyway(_ open: Int) -> String {
+    t(
+      "Finish anyway and make the report (\(open) open)",
+      "Toch afronden en het verslag maken (\(open) open)")
+  }
   public var reportTitle: String { t("Your report", "Uw verslag") }
   public var makingReport: String { t("Making the report…", "Het verslag wordt gemaakt…") }
   public var opening: String { t("Opening your answers…", "Uw antwoorden worden geopend…") }
   public func savedAt(_ path: String) -> String { t("Saved in \(path)", "Bewaard in \(path)") }
   public func printHint(_ path: String) -> String {
-    // Quoted when a shell would split it (a child's name may hold spaces).
+    t("Print: lp \(Self.shellQuoted(path))", "Afdrukken: lp \(Self.shellQuoted(path))")
+  }
+  /// Where the report was saved, a line per file.
+  public func reportSaved(_ files: ReportFiles) -> [String] {
+    var lines: [String] = []
+    if let text = files.text {
+      lines.append(t("Report (text): \(text)", "Verslag (tekst): \(text)"))
+    }
+    if let html = files.html {
+      lines.append(t("Report (web page): \(html)", "Verslag (webpagina): \(html)"))
+    }
+    if let pdf = files.pdf { lines.append(t("Report (PDF): \(pdf)", "Verslag (PDF): \(pdf)")) }
+    return lines
+  }
+  /// `path` as one shell word: quoted when a shell would split it (a child's name may hold
+  /// spaces).
+  public static func shellQuoted(_ path: String) -> String {
     let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-~".contains($0) }
-    let argument = safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    return t("Print: lp \(argument)", "Afdrukken: lp \(argument)")
+    return safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
   public var tooSmall: String { t("Terminal too small", "Terminal te klein") }
   public func needAtLeast(_ width: Int, _ height: Int) -> String {
@@ -172,8 +293,8 @@ public struct FormText: Sendable {
 
   public var plainHowTo: String {
     t(
-      "Answer each question on one line and press Enter. Enter on an empty line keeps the current answer or skips an optional question. Commands: ? why we ask · < previous question · overview · stop.",
-      "Beantwoord elke vraag op één regel en druk op Enter. Enter op een lege regel houdt het huidige antwoord of slaat een vraag over die niet verplicht is. Opdrachten: ? waarom we dit vragen · < vorige vraag · overzicht · stop."
+      "Answer each question on one line and press Enter. Enter on an empty line keeps the current answer or skips an optional question. Commands: ? why we ask · < previous question · overview · finish · stop.",
+      "Beantwoord elke vraag op één regel en druk op Enter. Enter op een lege regel houdt het huidige antwoord of slaat een vraag over die niet verplicht is. Opdrachten: ? waarom we dit vragen · < vorige vraag · overzicht · afronden · stop."
     )
   }
   public var plainCommands: String {
@@ -186,10 +307,20 @@ public struct FormText: Sendable {
       ? t("Type 1", "Typ 1")
       : t("Type a number from 1 to \(count)", "Typ een nummer van 1 tot en met \(count)")
   }
-  public func plainMultiPrompt(_ count: Int) -> String {
-    t(
-      "Type one or more numbers from 1 to \(count), separated by commas",
-      "Typ een of meer nummers van 1 tot en met \(count), gescheiden door komma's")
+  /// How to answer a list: its numbers (`range`), and for more than one, commas.
+  public func plainKeyPrompt(_ range: (Character, Character)?, multiple: Bool) -> String {
+    guard let (first, last) = range else {
+      return t("Type the letter of your answer", "Typ de letter van uw antwoord")
+    }
+    if multiple {
+      return t(
+        "Type one or more of \(first) to \(last), separated by commas",
+        "Typ een of meer van \(first) tot en met \(last), gescheiden door komma's")
+    }
+    return first == last
+      ? t("Type \(first)", "Typ \(first)")
+      : t(
+        "Type a number from \(first) to \(last)", "Typ een nummer van \(first) tot en met \(last)")
   }
   public var plainNamePrompt: String { t("Name:", "Naam:") }
   public var plainNumberPrompt: String { t("Type a number", "Typ een getal") }
@@ -204,27 +335,40 @@ public struct FormText: Sendable {
   public var plainOptional: String {
     t("(optional; Enter skips)", "(niet verplicht; Enter slaat over)")
   }
-  public func plainQuestionNumber(_ number: Int, of total: Int, percent: Int) -> String {
+  public func plainQuestionNumber(part: Int, of parts: Int, position: Int, count: Int) -> String {
     t(
-      "Question \(number) of \(total) (\(percent)% answered)",
-      "Vraag \(number) van \(total) (\(percent)% beantwoord)")
+      "Part \(part) of \(parts), question \(position) of \(count)",
+      "Deel \(part) van \(parts), vraag \(position) van \(count)")
+  }
+  public var plainRetry: String {
+    t(
+      "Your last answer here could not be saved: press Enter to try again, or type another.",
+      "Uw laatste antwoord hier kon niet worden bewaard: druk op Enter om het opnieuw te proberen, of typ een ander."
+    )
+  }
+  public func plainFinishPrompt(_ open: Int) -> String {
+    open == 0
+      ? t(
+        "Type finish to make the report, or overview to go back:",
+        "Typ afronden om het verslag te maken, of overzicht om terug te gaan:")
+      : t(
+        "Type a number to answer that question, finish to finish anyway, or overview to go back:",
+        "Typ een nummer om die vraag te beantwoorden, afronden om toch af te ronden, of overzicht om terug te gaan:"
+      )
   }
   public func plainCurrent(_ answer: String) -> String {
     t("Current answer: \(answer) (Enter keeps it)", "Huidig antwoord: \(answer) (Enter houdt het)")
   }
   public var plainReviewPrompt: String {
     t(
-      "Press Enter to finish and make the report, or type a question's number to change it:",
-      "Druk op Enter om af te ronden en het verslag te maken, of typ het nummer van een vraag om die te wijzigen:"
+      "Type finish to finish and make the report, or a question's number to change it:",
+      "Typ afronden om af te ronden en het verslag te maken, of het nummer van een vraag om die te wijzigen:"
     )
   }
-  /// The letter that answers "don't know" to a number, date or text question.
-  public var plainDontKnowLetter: String { t("d", "w") }
-  public var plainDeclineLetter: String { t("p", "z") }
   public var plainStopped: String {
     t(
-      "Stopped. Your answers are saved; run intake again to continue.",
-      "Gestopt. Uw antwoorden zijn bewaard; start intake opnieuw om verder te gaan.")
+      "Stopped. Every answer you gave is saved.",
+      "Gestopt. Alle antwoorden die u gaf zijn bewaard.")
   }
 
   func isStopCommand(_ input: String) -> Bool {

@@ -7,7 +7,7 @@ public let minimumHeight = 12
 extension FormState {
   /// What to show for the current state, laid out for the current size.
   public var screen: Screen {
-    guard width >= minimumWidth, height >= minimumHeight else { return tooSmallScreen }
+    guard fits else { return tooSmallScreen }
     var frame = Frame(width: width, height: height)
     frame.title(
       left: "intake · \(questionnaire.title.text(in: language))", right: profile ?? "")
@@ -16,11 +16,11 @@ extension FormState {
     case .opening: frame.status(text.opening)
     case .question(let question): layoutQuestion(question, &frame)
     case .review(let review): layoutReview(review, &frame)
+    case .confirmFinish(let finish): layoutFinish(finish, &frame)
     case .finishing: frame.status(text.makingReport)
     case .report(let viewer): layoutViewer(viewer, &frame)
     case .done: break
     }
-    if let notice { frame.problem(notice) }
     switch overlay {
     case .message(let title, let body, let top)?:
       frame.panel(title: title, body: body, top: top, closing: text.anyKeyToClose)
@@ -30,7 +30,7 @@ extension FormState {
         closing: text.anyKeyToClose)
     case .confirmQuit?:
       frame.box(
-        title: text.quitTitle, body: text.quitBody, closing: "\(text.quitYes)    \(text.quitNo)")
+        title: text.quitTitle, body: quitBody, closing: "\(text.quitYes)    \(text.quitNo)")
     case nil: break
     }
     return frame.screen
@@ -48,6 +48,11 @@ extension FormState {
       rows.append(ScreenLine([Span(line, index == 0 ? .notice : .normal)]))
     }
     return Screen(width: width, height: height, lines: rows, cursor: nil)
+  }
+
+  /// What the stop box says: that everything is saved only when it is.
+  private var quitBody: String {
+    unsaved.isEmpty ? text.quitBody : text.quitBodyUnsaved(unsaved.count)
   }
 
   /// Every key, for the help panel (the footer shows only what fits).
@@ -80,8 +85,9 @@ extension FormState {
     body.blank()
     for (offset, row) in welcome.rows.enumerated() {
       let label = row.label(in: language)
+      if case .unreadable = row, offset > 0, !welcome.rows[offset - 1].isUnreadable { body.blank() }
       body.choice(
-        marker: offset == welcome.highlight ? "▸" : " ", label: label,
+        marker: offset == welcome.highlight ? "▸" : (row.isUnreadable ? "!" : " "), label: label,
         highlighted: offset == welcome.highlight)
     }
     var cursor: ScreenPosition?
@@ -89,8 +95,8 @@ extension FormState {
       body.blank()
       body.paragraph(text.nicknamePrompt, style: .question)
       cursor = body.field(field, prefix: "  > ", suffix: "")
-      if let problem = welcome.problem { frame.problem(problem) }
     }
+    if let problem = welcome.problem { frame.problem(problem) }
     frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: cursor)
     frame.footer(
       welcome.naming == nil
@@ -100,63 +106,103 @@ extension FormState {
 
   // MARK: Question
 
-  private func layoutQuestion(_ question: QuestionScreen, _ frame: inout Frame) {
+  /// The question's body and what the frame leaves for it, shared by the screen and by
+  /// ``update(_:)``, which keeps the focus in view.
+  func questionLayout(_ question: QuestionScreen) -> QuestionLayout {
     let item = questionnaire.items[question.itemIndex]
-    let progress = walk.progress(at: question.itemIndex, in: assessment)
-    let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
-    frame.progress(
-      text.progress(
-        section: sectionTitle, position: progress.position, count: progress.sectionCount),
-      percent: progress.percent)
-
     var body = Body(width: width)
-    if progress.position == 1, let intro = questionnaire.section(item.sectionID)?.intro {
+    if question.showsIntro, let intro = questionnaire.section(item.sectionID)?.intro {
       body.paragraph(intro.text(in: language), style: .dim)
       body.blank()
     }
+    let questionStart = body.lines.count
     body.paragraph(item.question.text(in: language), style: .question)
     if let help = item.help { body.paragraph(help.text(in: language), style: .dim) }
     body.blank()
 
     let rows = item.rows(in: language)
-    let answer = answers[item.id]
     var cursor: ScreenPosition?
     for (offset, row) in rows.enumerated() {
       let highlighted = offset == question.highlight
       if row.isSpecial, offset > 0, !rows[offset - 1].isSpecial { body.blank() }
+      let marked = question.chosen.contains(row.key)
       switch (item.widget, row.value) {
       case (.field, .field):
         let (prefix, suffix) = fieldDecoration(item)
-        cursor = body.field(
-          question.field, prefix: prefix, suffix: suffix, focused: highlighted,
-          cells: fieldCells(item))
+        if case .text(_, multiline: true) = item.kind {
+          // A longer text is read back whole as it is typed, over several lines.
+          cursor = body.wrappedField(
+            question.field, prefix: prefix, focused: highlighted, rows: max(2, (height - 8) / 2))
+        } else {
+          cursor = body.field(
+            question.field, prefix: prefix, suffix: suffix, focused: highlighted,
+            cells: fieldCells(item))
+        }
         if let hint = fieldHint(item, question.field) { body.line([Span("    " + hint, .dim)]) }
       case (.multiple, _):
-        let ticked = question.chosen.contains(row.key)
         body.choice(
-          marker: ticked ? "[x]" : "[ ]", shortcut: row.shortcut, label: row.label,
+          marker: marked ? "[x]" : "[ ]", shortcut: row.shortcut, label: row.label,
           highlighted: highlighted)
       default:
-        let chosen = row.value.matches(answer)
         body.choice(
-          marker: chosen ? "(•)" : "( )", shortcut: row.shortcut, label: row.label,
+          marker: marked ? "(•)" : "( )", shortcut: row.shortcut, label: row.label,
           highlighted: highlighted)
       }
     }
-    if let problem = question.problem { frame.problem("! " + problem.message(in: language)) }
-    frame.body(
-      body, more: (text.moreAbove, text.moreBelow), cursor: question.highlight == 0 ? cursor : nil)
+    let problems = questionProblems(question)
+    let problemLines = Frame.problemLines(problems, width: width, height: height)
+    return QuestionLayout(
+      body: body, cursor: question.highlight == 0 ? cursor : nil,
+      rows: Frame.bodyHeight(height: height, problemLines: problemLines.count),
+      problemLines: problemLines, questionStart: questionStart)
+  }
 
-    var keys: [String]
+  /// What stands under a question: why the answer was not saved, or what is wrong with it.
+  private func questionProblems(_ question: QuestionScreen) -> [String] {
+    var lines: [String] = []
+    if let failure = question.failure { lines.append("! " + text.couldNotSave(failure)) }
+    if let problem = question.problem { lines.append("! " + problem.message(in: language)) }
+    return lines
+  }
+
+  private func layoutQuestion(_ question: QuestionScreen, _ frame: inout Frame) {
+    let item = questionnaire.items[question.itemIndex]
+    let progress = walk.progress(at: question.itemIndex, in: assessment)
+    let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
+    // On a narrow screen the numbers come first, so they are never cut off.
+    frame.progress(
+      width >= 60
+        ? text.progress(
+          part: progress.part, of: progress.parts, section: sectionTitle,
+          position: progress.position, count: progress.sectionCount)
+        : text.shortProgress(
+          part: progress.part, of: progress.parts, section: sectionTitle,
+          position: progress.position, count: progress.sectionCount),
+      percent: progress.percent)
+    let layout = questionLayout(question)
+    frame.problemLines = layout.problemLines
+    frame.body(
+      layout.body, top: layout.top(keeping: question.top, followingFocus: question.followsFocus),
+      more: (text.moreAbove, text.moreBelow),
+      cursor: layout.cursor)
+
+    let rows = item.rows(in: language)
+    var keys: [String] = []
     switch item.widget {
-    case .multiple: keys = [text.keyToggle, text.keyDone]
-    default: keys = [text.keyNext]
+    case .single, .multiple:
+      let shortcuts = rows.compactMap(\.shortcut).filter(\.isNumber)
+      if let first = shortcuts.first, let last = shortcuts.last {
+        keys.append(text.keyChooseRange(first, last, multiple: item.widget == .multiple))
+      }
+      keys.append(text.keyNext)
+    case .field:
+      keys.append(text.keyNext)
     }
     // Most needed first: what fits on a narrow line is what a parent cannot do without ("why
     // we ask" is also where every key is explained).
-    keys += [text.keyBack, text.keyQuit, text.keyHelp]
-    if !item.isRequired && item.widget != .multiple { keys.append(text.keySkip) }
-    keys.append(text.keyOverview)
+    keys += [text.keyBack]
+    if !item.isRequired { keys.append(text.keySkip) }
+    keys += [text.keyQuit, text.keyHelp, text.keyOverview]
     frame.footer(keys)
   }
 
@@ -189,7 +235,7 @@ extension FormState {
     case .date:
       return DateText.parse(field.text).map { DateText.format($0, in: language) }
     case .text(let maxLength, _):
-      let left = maxLength - field.characters.count
+      let left = maxLength - field.count
       return left <= max(10, maxLength / 5) ? text.charactersLeft(left) : nil
     default:
       return nil
@@ -222,8 +268,47 @@ extension FormState {
         body.choice(marker: "▸", label: text.finish, highlighted: highlighted)
       }
     }
+    if let problem = review.problem { frame.problem(problem) }
     frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: nil)
-    frame.footer([text.keyEdit, text.keyQuit, "↑↓ PgUp PgDn", text.keyHelpShort])
+    frame.footer([text.keyEdit, text.keyReturn, text.keyQuit, "↑↓ PgUp PgDn", text.keyHelpShort])
+  }
+
+  // MARK: Finishing with questions open
+
+  private func layoutFinish(_ finish: FinishScreen, _ frame: inout Frame) {
+    frame.subtitle(text.finishTitle(finish.open.count))
+    var body = Body(width: width)
+    body.paragraph(
+      finish.open.isEmpty ? text.finishNothingOpen : text.finishExplanation, style: .normal)
+    if !finish.unknownSafety.isEmpty {
+      body.paragraph(text.finishUnknownSafety(finish.unknownSafety.count), style: .notice)
+    }
+    let safetyCount = finish.open.prefix { questionnaire.item($0)?.isSafety == true }.count
+    for (offset, itemID) in finish.open.enumerated() {
+      if offset == 0 || offset == safetyCount {
+        body.blank()
+        body.line([
+          Span(
+            " " + (offset < safetyCount ? text.finishSafetyHeading : text.finishOtherHeading),
+            .heading)
+        ])
+      }
+      let question = questionnaire.item(itemID)?.question.text(in: language) ?? itemID
+      body.choice(
+        marker: " ", shortcut: offset < 9 ? Character(String(offset + 1)) : nil, label: question,
+        highlighted: offset == finish.highlight)
+    }
+    body.blank()
+    body.choice(
+      marker: "▸",
+      label: finish.open.isEmpty ? text.finish : text.finishAnyway(finish.open.count),
+      highlighted: finish.highlight == finish.open.count)
+    frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: nil)
+    let onFinish = finish.highlight == finish.open.count
+    frame.footer([
+      onFinish ? text.keyFinish : text.keyAnswerIt, text.keyReturn, text.keyQuit,
+      text.keyHelpShort,
+    ])
   }
 
   // MARK: Report
@@ -239,18 +324,72 @@ extension FormState {
       while body.lines.count < viewer.rows { body.blank() }
       for line in viewer.pinnedLocation { body.line([Span(" " + line, .notice)]) }
     }
-    frame.body(body, more: (text.moreAbove, text.moreBelow), cursor: nil)
-    frame.footer([text.keyScroll, "Home End", text.keyClose])
+    if let notice { frame.problem(notice, style: .notice) }
+    frame.body(body, top: 0, more: (text.moreAbove, text.moreBelow), cursor: nil)
+    var keys = [text.keyScroll]
+    if viewer.finished.files.toOpen != nil { keys.append(text.keyOpen) }
+    if viewer.finished.files.toPrint != nil { keys.append(text.keyPrint) }
+    keys.append(text.keyClose)
+    frame.footer(keys)
   }
-
 }
 
-/// Lines of a screen's middle part, with the line the parent's attention is on.
+extension WelcomeRow {
+  var isUnreadable: Bool {
+    if case .unreadable = self { return true }
+    return false
+  }
+}
+
+/// A question's body, laid out, with the rows the screen has for it.
+struct QuestionLayout {
+  let body: Body
+  let cursor: ScreenPosition?
+  /// Body rows on screen.
+  let rows: Int
+  let problemLines: [ScreenLine]
+  /// The body line the question itself starts on (after a section's introduction).
+  let questionStart: Int
+
+  /// Where a question opens: at the top, unless the section's introduction would push the
+  /// question out of view; then at the question, the introduction a line above it.
+  var openingTop: Int {
+    guard questionStart > 0, body.lines.count > rows else { return 0 }
+    let firstRow = body.focus?.upperBound ?? (cursor.map { $0.row + 1 } ?? body.lines.count)
+    guard firstRow > rows - 1 else { return 0 }
+    return min(questionStart - 1, body.lines.count - rows)
+  }
+
+  /// The first line to show: as close to `previous` as keeps the focus (the highlighted row, or
+  /// the field) in view, so the question itself shows first and the view moves only as far as
+  /// the parent does.
+  func top(keeping previous: Int, followingFocus: Bool = true) -> Int {
+    let total = body.lines.count
+    guard total > rows else { return 0 }
+    var top = min(max(0, previous), total - rows)
+    guard followingFocus, let focus = cursor.map({ $0.row..<$0.row + 1 }) ?? body.focus else {
+      return top
+    }
+    // The first and last rows become "more" marks when there is more that way.
+    for _ in 0..<2 {
+      let firstShown = top + (top > 0 ? 1 : 0)
+      let lastShown = top + rows - (top + rows < total ? 1 : 0)
+      if focus.lowerBound < firstShown {
+        top = max(0, focus.lowerBound - (focus.lowerBound > 0 ? 1 : 0))
+      } else if focus.upperBound > lastShown {
+        top = min(total - rows, focus.upperBound - rows + (focus.upperBound < total ? 1 : 0))
+      }
+    }
+    return top
+  }
+}
+
+/// Lines of a screen's middle part, with the lines the parent's attention is on.
 struct Body {
   let width: Int
   private(set) var lines: [ScreenLine] = []
-  /// The line to keep in view when the body is taller than the screen.
-  private(set) var focus: Int?
+  /// The lines to keep in view when the body is taller than the screen.
+  private(set) var focus: Range<Int>?
 
   init(width: Int) { self.width = width }
 
@@ -262,7 +401,7 @@ struct Body {
 
   /// Wrapped text, one cell in from the left.
   mutating func paragraph(_ text: String, style: Style) {
-    for line in TextWrap.wrap(text, width: width - 2) {
+    for line in TextWrap.wrap(SafeText.text(text), width: width - 2) {
       lines.append(ScreenLine([Span(" " + line, style)]))
     }
   }
@@ -272,18 +411,19 @@ struct Body {
   {
     let head = "  \(marker) " + (shortcut.map { "\($0)  " } ?? "")
     let indent = DisplayWidth.of(head)
-    let wrapped = TextWrap.wrap(label, width: max(8, width - indent - 1))
-    if highlighted { focus = lines.count }
+    let wrapped = TextWrap.wrap(SafeText.text(label), width: max(8, width - indent - 1))
+    let start = lines.count
     for (offset, part) in wrapped.enumerated() {
       let lead = offset == 0 ? head : String(repeating: " ", count: indent)
       let style: Style = highlighted ? .highlight : .normal
       lines.append(ScreenLine([Span(lead, style), Span(part + " ", style)]))
     }
+    if highlighted { focus = start..<lines.count }
   }
 
   /// A review line: the question (shortened) and the answer.
   mutating func reviewItem(question: String, answer: String, marker: String, highlighted: Bool) {
-    if highlighted { focus = lines.count }
+    let start = lines.count
     let style: Style = highlighted ? .highlight : .normal
     let answerStyle: Style = highlighted ? .highlight : (marker == "!" ? .error : .dim)
     if width >= 60 {
@@ -301,51 +441,70 @@ struct Body {
         ScreenLine([Span("  \(marker) " + Self.shorten(question, to: width - 5), style)]))
       lines.append(ScreenLine([Span("      " + Self.shorten(answer, to: width - 7), answerStyle)]))
     }
+    if highlighted { focus = start..<lines.count }
   }
 
-  /// A text field: the text, wrapped or scrolled so the cursor shows; returns the cursor place
-  /// (body row, column).
+  /// A field for a longer text: wrapped over at most `rows` lines, scrolled so the cursor's line
+  /// shows; returns the cursor place (body row, column).
+  mutating func wrappedField(_ field: TextField, prefix: String, focused: Bool, rows: Int)
+    -> ScreenPosition
+  {
+    let prefixWidth = DisplayWidth.of(prefix)
+    let room = max(4, width - prefixWidth - 2)
+    let wrapped = field.wrapped(cells: room)
+    let shown = max(1, min(rows, wrapped.lines.count))
+    let first = min(max(0, wrapped.cursorLine - shown + 1), wrapped.lines.count - shown)
+    let start = lines.count
+    let indent = String(repeating: " ", count: prefixWidth)
+    for (offset, text) in wrapped.lines[first..<first + shown].enumerated() {
+      let safe = SafeText.line(text)
+      let padding = String(repeating: " ", count: max(0, room - DisplayWidth.of(safe)))
+      lines.append(
+        ScreenLine([
+          Span(offset == 0 ? prefix : indent), Span(safe + padding, focused ? .field : .dim),
+        ]))
+    }
+    if focused { focus = start..<lines.count }
+    return ScreenPosition(
+      row: start + wrapped.cursorLine - first, column: prefixWidth + wrapped.cursorColumn)
+  }
+
+  /// A text field: the text, scrolled so the cursor shows; returns the cursor place (body row,
+  /// column). Only the characters around the cursor are measured, so a field holding a long
+  /// pasted text costs what fits on the line, not its whole length.
   mutating func field(
     _ field: TextField, prefix: String, suffix: String, focused: Bool = true, cells: Int? = nil
   ) -> ScreenPosition {
-    if focused { focus = lines.count }
     let prefixWidth = DisplayWidth.of(prefix)
     let room = min(cells ?? .max, max(4, width - prefixWidth - DisplayWidth.of(suffix) - 2))
-    // Scroll horizontally so the cursor stays inside the visible part of the field.
-    var start = 0
-    while DisplayWidth.of(String(field.characters[start..<field.cursor])) >= room { start += 1 }
-    var shown = ""
-    var used = 0
-    for character in field.characters[start...] {
-      let cells = DisplayWidth.of(character)
-      if used + cells > room { break }
-      shown.append(character)
-      used += cells
-    }
-    let column = prefixWidth + DisplayWidth.of(String(field.characters[start..<field.cursor]))
+    let window = field.window(cells: room)
+    let shown = SafeText.line(window.text)
+    let used = DisplayWidth.of(shown)
     let padding = String(repeating: " ", count: max(0, room - used))
     let row = lines.count
     lines.append(
       ScreenLine([Span(prefix), Span(shown + padding, focused ? .field : .dim), Span(suffix, .dim)])
     )
-    return ScreenPosition(row: row, column: column)
+    if focused { focus = row..<row + 1 }
+    return ScreenPosition(row: row, column: prefixWidth + window.cursorColumn)
   }
 
   static func shorten(_ text: String, to cells: Int) -> String {
-    let single = text.replacingOccurrences(of: "\n", with: " ")
+    let single = SafeText.line(text)
     guard DisplayWidth.of(single) > cells else { return single }
     return DisplayWidth.prefix(of: single, fitting: max(1, cells - 1)) + "…"
   }
 }
 
-/// A full screen being put together: title bar, a subtitle or progress line, the body, a
-/// problem line and the key footer.
+/// A full screen being put together: title bar, a subtitle or progress line, the body, the
+/// problem lines and the key footer.
 struct Frame {
   let width: Int
   let height: Int
   private var lines: [ScreenLine]
   private var cursor: ScreenPosition?
-  private var problemLine: ScreenLine?
+  /// What is wrong, or what to know, above the footer: wrapped, never cut.
+  var problemLines: [ScreenLine] = []
   private var footerLine = ScreenLine(fill: .footer)
 
   init(width: Int, height: Int) {
@@ -354,13 +513,30 @@ struct Frame {
     lines = Array(repeating: ScreenLine(), count: height)
   }
 
-  /// Rows for the body: all but the title, the subtitle, the problem line and the footer.
-  var bodyHeight: Int { height - 4 }
+  /// Rows for the body: all but the title, the subtitle, the problem lines (at least one row is
+  /// kept for them) and the footer.
+  static func bodyHeight(height: Int, problemLines: Int) -> Int {
+    height - 3 - max(1, problemLines)
+  }
+
+  var bodyHeight: Int { Self.bodyHeight(height: height, problemLines: problemLines.count) }
+
+  /// `messages` wrapped to the screen, each line in `style`; at most half the screen, so the
+  /// question stays in view (a longer message is cut with "…", which no real one needs).
+  static func problemLines(_ messages: [String], width: Int, height: Int, style: Style = .error)
+    -> [ScreenLine]
+  {
+    var lines = messages.flatMap { TextWrap.wrap(SafeText.text($0), width: width - 2) }
+    // The whole reason, leaving the body three rows (a long one is cut with "…").
+    let most = max(1, height - 6)
+    if lines.count > most { lines = Array(lines.prefix(most - 1)) + ["…"] }
+    return lines.map { ScreenLine([Span(" " + $0, style)]) }
+  }
 
   mutating func title(left: String, right: String) {
-    let rightText = right.isEmpty ? "" : " \(right) "
+    let rightText = right.isEmpty ? "" : " \(SafeText.line(right)) "
     let leftText = DisplayWidth.prefix(
-      of: " " + left, fitting: width - DisplayWidth.of(rightText) - 1)
+      of: " " + SafeText.line(left), fitting: width - DisplayWidth.of(rightText) - 1)
     let gap = String(
       repeating: " ", count: max(0, width - DisplayWidth.of(leftText) - DisplayWidth.of(rightText)))
     lines[0] = ScreenLine([Span(leftText + gap + rightText, .title)], fill: .title)
@@ -389,7 +565,7 @@ struct Frame {
   }
 
   mutating func problem(_ text: String, style: Style = .error) {
-    problemLine = ScreenLine([Span(" " + DisplayWidth.prefix(of: text, fitting: width - 2), style)])
+    problemLines = Self.problemLines([text], width: width, height: height, style: style)
   }
 
   mutating func footer(_ keys: [String]) {
@@ -402,18 +578,24 @@ struct Frame {
     footerLine = ScreenLine([Span(text, .footer)], fill: .footer)
   }
 
-  /// Places the body, scrolled so its focus (and the cursor) is in view, with "more" marks.
+  /// Places the body from line `top` on (`nil`: scrolled so its focus sits a third of the way
+  /// down), with "more" marks where there is more above or below.
   mutating func body(
-    _ body: Body, more: (above: String, below: String), cursor bodyCursor: ScreenPosition?
+    _ body: Body, top: Int? = nil, more: (above: String, below: String),
+    cursor bodyCursor: ScreenPosition?
   ) {
     let rows = bodyHeight
     var shown = body.lines
     var offset = 0
     if body.lines.count > rows {
-      let focus = bodyCursor?.row ?? body.focus ?? 0
-      // The focus sits a third of the way down, so what comes after it (a wrapped label, an
-      // answer under its question) shows too; the first and last rows become "more" marks.
-      offset = min(max(0, focus - rows / 3), body.lines.count - rows)
+      if let top {
+        offset = min(max(0, top), body.lines.count - rows)
+      } else {
+        let focus = bodyCursor?.row ?? body.focus?.lowerBound ?? 0
+        // The focus sits a third of the way down, so what comes after it (a wrapped label, an
+        // answer under its question) shows too.
+        offset = min(max(0, focus - rows / 3), body.lines.count - rows)
+      }
       shown = Array(body.lines[offset..<offset + rows])
       if offset > 0 { shown[0] = ScreenLine([Span("   " + more.above, .dim)]) }
       if offset + rows < body.lines.count {
@@ -431,7 +613,7 @@ struct Frame {
 
   /// A panel over the whole body: a title, text scrolled from `top`, and how to close it.
   mutating func panel(title: String, body: String, top: Int, closing: String) {
-    let lines = TextWrap.wrap(body, width: width - 4)
+    let lines = TextWrap.wrap(SafeText.text(body), width: width - 4)
     let rows = height - 5
     let start = min(max(0, top), max(0, lines.count - rows))
     var content = [ScreenLine([Span(" " + title, .heading)], fill: .normal)]
@@ -444,7 +626,7 @@ struct Frame {
     for (index, line) in content.enumerated() where 1 + index < height - 1 {
       self.lines[1 + index] = line
     }
-    problemLine = nil
+    problemLines = []
     cursor = nil
   }
 
@@ -480,19 +662,24 @@ struct Frame {
 
   var screen: Screen {
     var all = lines
-    if let problemLine { all[height - 2] = problemLine }
+    let problems = problemLines.isEmpty ? [ScreenLine()] : problemLines
+    let first = height - 1 - problems.count
+    for (index, line) in problems.enumerated() where first + index >= 1 {
+      all[first + index] = line
+    }
     all[height - 1] = footerLine
     return Screen(width: width, height: height, lines: all.map { clip($0) }, cursor: cursor)
   }
 
-  /// Cuts a line to the screen width, so no line can spill onto the next row.
+  /// Cuts a line to the screen width, so no line can spill onto the next row; a control
+  /// character that slipped into a text is shown, never sent to the terminal.
   private func clip(_ line: ScreenLine) -> ScreenLine {
     var used = 0
     var spans: [Span] = []
     for span in line.spans {
       let room = width - used
       if room <= 0 { break }
-      let text = DisplayWidth.prefix(of: span.text, fitting: room)
+      let text = DisplayWidth.prefix(of: SafeText.line(span.text), fitting: room)
       used += DisplayWidth.of(text)
       spans.append(Span(text, span.style))
     }

@@ -1,31 +1,63 @@
-import Foundation
 import IntakeCore
 
+/// What happens to plain mode: a line the parent typed, the end of input, or the outcome of an
+/// effect.
+public enum PlainEvent: Equatable, Sendable {
+  case line(String)
+  /// Standard input closed (or a signal interrupted the read): nothing more will come.
+  case endOfInput
+  case outcome(Outcome)
+}
+
 /// Plain mode: the questionnaire as numbered line-by-line prompts, for screen readers, pipes and
-/// terminals without curses. A pure state machine like ``FormState``: a line of input in, text to
-/// print and effects out. The same validation, navigation and store effects as the full-screen
-/// form, and nothing but plain text on the way out (no escape codes).
+/// terminals without curses. A pure state machine like ``FormState``: an event in, effects out,
+/// and a transcript of plain text to print (no escape codes). The same validation, navigation,
+/// keys for choices and store effects as the full-screen form; an answer counts only once the
+/// store says it is saved.
 public struct PlainSession: Sendable {
   public let walk: Walk
   public private(set) var language: Language
-  /// The answers as stored, and what the engine makes of them (renewed only when they change).
+  /// The answers as they are on disk, and what the engine makes of them.
   public private(set) var answers = Answers() {
     didSet { assessment = walk.assess(answers) }
   }
   public private(set) var assessment: Assessment
   public private(set) var profile: String?
+  /// Everything to print so far, in order; the console prints what it has not printed yet.
+  public private(set) var transcript: [String] = []
+  /// Answers the store could not write, by item id.
+  public private(set) var unsaved: [String: WalkProblem] = [:]
   private var stage: Stage
   private let context: WelcomeContext
+  /// The answer on its way to disk, and where the walk goes once it is saved.
+  private var pending: (itemID: String, value: AnswerValue?, origin: Origin)?
+  /// The last answer that could not be saved: an empty line tries it again.
+  private var failed: (itemID: String, value: AnswerValue?)?
+  /// The section whose heading was printed last, so a part is introduced once as it begins.
+  private var introduced: String?
 
   enum Stage: Equatable, Sendable {
     case welcome
     case naming
     case opening
-    /// Asking item `index`; after an edit from the overview, back to the overview.
-    case question(Int, fromReview: Bool)
+    case question(Int, Origin)
+    /// The overview; typing the finish word finishes.
     case review
-    case finishing
+    /// Questions are open: answer them by number, or type the finish word again.
+    case confirmFinish([String])
+    /// Waiting for the store (an answer being saved, the report being made).
+    case waiting
     case done
+
+    var questionIndex: Int? {
+      if case .question(let index, _) = self { return index }
+      return nil
+    }
+  }
+
+  /// Where answering a question leads.
+  enum Origin: Equatable, Sendable {
+    case walk, review, finish
   }
 
   var questionnaire: Questionnaire { walk.questionnaire }
@@ -38,17 +70,23 @@ public struct PlainSession: Sendable {
     assessment = walk.assess(Answers())
     // With nothing to continue or follow up, there is nothing to choose: ask for the name.
     stage = context.unfinished.isEmpty && context.finished.isEmpty ? .naming : .welcome
+    say(introduction)
+    if !context.unreadable.isEmpty { say(unreadableText) }
+  }
+
+  /// A session waiting for an assessment that is being opened straight away (`intake resume`).
+  public static func opening(walk: Walk, language: Language) -> PlainSession {
+    var session = PlainSession(walk: walk, language: language, welcome: WelcomeContext())
+    session.stage = .opening
+    return session
   }
 
   public var isDone: Bool { stage == .done }
 
-  /// Waiting for the store or the report (no prompt until `opened` or `finished`).
-  public var isWaiting: Bool { stage == .opening || stage == .finishing }
-
   // MARK: Output
 
   /// The opening lines: what intake is, how to answer.
-  public var introduction: String {
+  private var introduction: String {
     // As on the welcome screen: the questionnaire's own introduction, else intake's.
     let about =
       questionnaire.description.map { [$0.text(in: language)] } ?? [text.whatItIs, text.privacy]
@@ -56,8 +94,16 @@ public struct PlainSession: Sendable {
       .joined(separator: "\n") + "\n"
   }
 
-  /// What to print before reading the next line.
-  public var prompt: String {
+  private var unreadableText: String {
+    context.unreadable.map { text.unreadableTitle + "\n" + text.unreadableBody($0) }
+      .joined(separator: "\n\n") + "\n"
+  }
+
+  /// What to print before reading the next line; `nil` while waiting for the store, or done.
+  /// Text from files and typed answers is shown, never sent raw.
+  public var prompt: String? { promptText.map(SafeText.text) }
+
+  private var promptText: String? {
     switch stage {
     case .welcome:
       var lines = [text.plainChoose]
@@ -72,52 +118,64 @@ public struct PlainSession: Sendable {
       return questionPrompt(index)
     case .review:
       return reviewText() + "\n" + text.plainReviewPrompt
-    case .opening, .finishing, .done:
-      return ""
+    case .confirmFinish(let open):
+      return finishText(open)
+    case .opening, .waiting, .done:
+      return nil
     }
   }
 
   private func questionPrompt(_ index: Int) -> String {
     let item = questionnaire.items[index]
-    let visible = assessment.visibleItemIndices
-    let number = (visible.firstIndex(of: index) ?? 0) + 1
     let progress = walk.progress(at: index, in: assessment)
     let section = questionnaire.section(item.sectionID)
     var lines: [String] = []
-    if progress.position == 1, let section {
+    if progress.position == 1 || introduced != item.sectionID, let section {
       lines.append("")
       lines.append("== \(section.title.text(in: language)) ==")
       if let intro = section.intro { lines.append(intro.text(in: language)) }
     }
     lines.append("")
-    lines.append(text.plainQuestionNumber(number, of: visible.count, percent: progress.percent))
+    lines.append(
+      text.plainQuestionNumber(
+        part: progress.part, of: progress.parts, position: progress.position,
+        count: progress.sectionCount))
     lines.append(item.question.text(in: language))
     if let help = item.help { lines.append(help.text(in: language)) }
-    let rows = item.rows(in: language)
-    var number1 = 1
-    for row in rows {
-      switch row.value {
-      case .field: continue
-      case .special(let special) where item.widget == .field:
-        lines.append("  \(specialLetter(special))) \(row.label)")
-      default:
-        lines.append("  \(number1)) \(row.label)")
-        number1 += 1
-      }
+    for row in item.rows(in: language) {
+      guard let key = shortcut(of: row, in: item) else { continue }
+      lines.append("  \(key)) \(row.label)")
     }
     if let answer = answers[item.id] {
       lines.append(text.plainCurrent(item.displayText(answer, in: language)))
     }
-    lines.append(inputHint(item, choices: number1 - 1))
+    if let failed, failed.itemID == item.id {
+      lines.append(text.plainRetry)
+    }
+    lines.append(inputHint(item))
     return lines.joined(separator: "\n")
   }
 
+  /// The key that chooses `row` here: its shortcut on screen, or for a special answer under a
+  /// field, its letter.
+  private func shortcut(of row: ChoiceRow, in item: Item) -> Character? {
+    if let shortcut = row.shortcut { return shortcut }
+    switch row.value {
+    case .special(.dontKnow): return text.dontKnowLetter
+    case .special: return text.declineLetter
+    default: return nil
+    }
+  }
+
   /// How to answer this item, as the prompt line.
-  private func inputHint(_ item: Item, choices: Int) -> String {
+  private func inputHint(_ item: Item) -> String {
     let optional = item.isRequired ? "" : " " + text.plainOptional
+    let keys = item.rows(in: language).compactMap(\.shortcut).filter(\.isNumber)
+    let range = keys.first.map { first in (first, keys.last ?? first) }
     switch item.kind {
-    case .choice, .yesNo, .scale: return text.plainChoicePrompt(choices) + optional + ":"
-    case .multiChoice: return text.plainMultiPrompt(choices) + optional + ":"
+    case .choice, .yesNo, .scale:
+      return text.plainKeyPrompt(range, multiple: false) + optional + ":"
+    case .multiChoice: return text.plainKeyPrompt(range, multiple: true) + optional + ":"
     case .integer(let range), .decimal(let range, _):
       let unit = range.unit.map { " (\($0.text(in: language)))" } ?? ""
       var bounds = ""
@@ -133,10 +191,6 @@ public struct PlainSession: Sendable {
     }
   }
 
-  private func specialLetter(_ value: AnswerValue) -> String {
-    value == .dontKnow ? text.plainDontKnowLetter : text.plainDeclineLetter
-  }
-
   /// Every shown answer, numbered as in the questions, section by section.
   func reviewText() -> String {
     var lines = ["", "== \(text.reviewTitle) =="]
@@ -145,9 +199,10 @@ public struct PlainSession: Sendable {
       lines.append(section.title.text(in: language))
       for item in items {
         number += 1
-        let answer =
+        var answer =
           assessment.unusableAnswers[item.id] != nil
           ? text.answerAgain : item.displayText(answers[item.id], in: language)
+        if unsaved[item.id] != nil { answer = text.notSavedMark + " " + answer }
         let missing = assessment.missingRequired.contains(item.id) ? " !" : ""
         lines.append("  \(number). \(item.question.text(in: language)) — \(answer)\(missing)")
       }
@@ -158,121 +213,199 @@ public struct PlainSession: Sendable {
     return lines.joined(separator: "\n")
   }
 
-  // MARK: Input
+  private func finishText(_ open: [String]) -> String {
+    var lines = ["", "== \(text.finishTitle(open.count)) ==", text.finishExplanation]
+    let unknown = walk.unknownSafetyQuestions(in: assessment)
+    if !unknown.isEmpty { lines.append(text.finishUnknownSafety(unknown.count)) }
+    let safetyCount = open.prefix { questionnaire.item($0)?.isSafety == true }.count
+    for (offset, itemID) in open.enumerated() {
+      if offset == 0 || offset == safetyCount {
+        lines.append(offset < safetyCount ? text.finishSafetyHeading : text.finishOtherHeading)
+      }
+      let question = questionnaire.item(itemID)?.question.text(in: language) ?? itemID
+      lines.append("  \(offset + 1)) \(question)")
+    }
+    lines.append(text.plainFinishPrompt(open.count))
+    return lines.joined(separator: "\n")
+  }
 
-  /// Handles one line the parent typed; returns what to print and what to do.
-  @discardableResult
-  public mutating func handle(_ line: String) -> (output: String, effects: [FormEffect]) {
+  /// Adds text to the transcript; text from files and typed answers is shown, never sent raw.
+  private mutating func say(_ output: String) {
+    guard !output.isEmpty else { return }
+    transcript.append(SafeText.text(output))
+  }
+
+  // MARK: Events
+
+  public mutating func update(_ event: PlainEvent) -> [FormEffect] {
+    switch event {
+    case .line(let line): return handle(line)
+    case .endOfInput:
+      guard stage != .done else { return [] }
+      stage = .done
+      say("\n" + stopped)
+      return [.exit]
+    case .outcome(let outcome): return receive(outcome)
+    }
+  }
+
+  private var stopped: String {
+    unsaved.isEmpty ? text.plainStopped : text.quitBodyUnsaved(unsaved.count)
+  }
+
+  private mutating func handle(_ line: String) -> [FormEffect] {
     let input = line.trimmingCharacters(in: .whitespacesAndNewlines)
     if text.isStopCommand(input) {
       stage = .done
-      return (text.plainStopped, [.exit])
+      say(stopped)
+      return [.exit]
     }
     switch stage {
     case .welcome:
       guard let number = Int(input), (1...context.choices.count).contains(number) else {
-        return (text.plainChoicePrompt(context.choices.count) + ":", [])
+        say(text.plainChoicePrompt(context.choices.count) + ".")
+        return []
       }
       guard let action = context.choices[number - 1].action else {
         stage = .naming
-        return ("", [])
+        return []
       }
       stage = .opening
-      return ("", [.start(action, language: language)])
+      return [.start(action, language: language)]
     case .naming:
-      guard !input.isEmpty else { return (text.nicknameEmpty, []) }
+      guard !input.isEmpty else {
+        say(text.nicknameEmpty)
+        return []
+      }
       stage = .opening
-      return ("", [.start(.new(profile: String(input.prefix(40))), language: language)])
-    case .question(let index, let fromReview):
-      return answer(input, for: index, fromReview: fromReview)
+      return [.start(.new(profile: String(input.prefix(40))), language: language)]
+    case .question(let index, let origin):
+      return answer(input, for: index, origin: origin)
     case .review:
       return review(input)
-    case .opening, .finishing, .done:
-      return ("", [])
-    }
-  }
-
-  /// The assessment is open (after `.start`).
-  public mutating func opened(answers: Answers, position: String?, profile: String) -> [FormEffect]
-  {
-    self.answers = answers
-    self.profile = profile
-    guard let index = walk.start(at: position, in: assessment) else {
-      stage = .review
+    case .confirmFinish(let open):
+      return confirmFinish(input, open: open)
+    case .opening, .waiting, .done:
       return []
     }
-    return go(to: index)
   }
 
-  /// Ends the session (e.g. the assessment could not be opened).
-  public mutating func stop() { stage = .done }
-
-  /// Standard input ended: stop; everything confirmed is already stored.
-  public mutating func endOfInput() -> (output: String, effects: [FormEffect]) {
-    guard stage != .done else { return ("", []) }
-    stage = .done
-    return (text.plainStopped, [.exit])
+  private mutating func receive(_ outcome: Outcome) -> [FormEffect] {
+    switch outcome {
+    case .opened(let opened):
+      answers = opened.answers
+      profile = opened.profile
+      if let migration = opened.migration,
+        let message = text.migrated(migration, questionnaire: questionnaire)
+      {
+        say("\n== \(message.title) ==\n\(message.body)")
+      }
+      guard let index = walk.start(at: opened.position, in: assessment) else {
+        stage = .review
+        return []
+      }
+      return go(to: index, origin: .walk)
+    case .openFailed(let problem, _):
+      say(text.couldNotOpen(problem))
+      stage = context.choices.count > 1 ? .welcome : .naming
+      return []
+    case .saved(let itemID):
+      unsaved[itemID] = nil
+      if failed?.itemID == itemID { failed = nil }
+      guard let pending, pending.itemID == itemID else { return [] }
+      self.pending = nil
+      answers[itemID] = pending.value
+      guard let index = questionnaire.item(itemID)?.index else { return [] }
+      return advance(from: index, origin: pending.origin)
+    case .saveFailed(let itemID, let problem):
+      unsaved[itemID] = problem
+      guard let pending, pending.itemID == itemID else { return [] }
+      self.pending = nil
+      failed = (itemID, pending.value)
+      say(text.couldNotSave(problem))
+      if let index = questionnaire.item(itemID)?.index { stage = .question(index, pending.origin) }
+      return []
+    case .finished(let finished):
+      stage = .done
+      var output = "\n" + TextReportRenderer(width: 80).render(finished.document)
+      output += "\n" + text.reportSaved(finished.files).joined(separator: "\n")
+      if let toPrint = finished.files.toPrint { output += "\n" + text.printHint(toPrint) }
+      say(output)
+      return [.exit]
+    case .finishFailed(let problem):
+      say(text.couldNotFinish(problem))
+      stage = .review
+      return []
+    case .launched(let launch):
+      say(text.launched(launch))
+      return []
+    }
   }
 
-  /// The report is ready: print it and where it was saved, then stop.
-  public mutating func finished(report: String, savedPath: String?) -> String {
-    stage = .done
-    var output = "\n" + report
-    if let savedPath { output += "\n" + text.savedAt(savedPath) + "\n" + text.printHint(savedPath) }
-    return output
-  }
-
-  private mutating func go(to index: Int, fromReview: Bool = false) -> [FormEffect] {
-    stage = .question(index, fromReview: fromReview)
+  private mutating func go(to index: Int, origin: Origin) -> [FormEffect] {
+    // The heading of a part shows with its first question, and again when the parent comes
+    // back to its first question.
+    if let shown = stage.questionIndex { introduced = questionnaire.items[shown].sectionID }
+    stage = .question(index, origin)
     return [.position(itemID: questionnaire.items[index].id)]
   }
 
-  private mutating func answer(_ input: String, for index: Int, fromReview: Bool) -> (
-    output: String, effects: [FormEffect]
-  ) {
+  private mutating func answer(_ input: String, for index: Int, origin: Origin) -> [FormEffect] {
     let item = questionnaire.items[index]
     if text.isHelpCommand(input) {
       let why = questionnaire.section(item.sectionID)?.why?.text(in: language)
       let parts = [why, item.help?.text(in: language)].compactMap { $0 }
-      return (
-        (parts.isEmpty ? text.noHelp : parts.joined(separator: "\n")) + "\n" + text.plainCommands,
-        []
-      )
+      say((parts.isEmpty ? text.noHelp : parts.joined(separator: "\n")) + "\n" + text.plainCommands)
+      return []
     }
     if text.isBackCommand(input) {
-      guard let previous = walk.previous(before: index, in: assessment) else { return ("", []) }
-      return ("", go(to: previous))
+      guard let previous = walk.previous(before: index, in: assessment) else { return [] }
+      return go(to: previous, origin: .walk)
     }
     if text.isOverviewCommand(input) {
       stage = .review
-      return ("", [])
+      return []
+    }
+    if input.isEmpty, let failed, failed.itemID == item.id {
+      // Enter after a failed save tries the same answer again.
+      return record(failed.value, for: item, origin: origin)
     }
     if input.isEmpty || text.isSkipCommand(input) {
       // Enter keeps the current answer; with none, an optional question is skipped.
       if answers[item.id] == nil && item.isRequired {
-        return (InputProblem.answer(.required).message(in: language), [])
+        say(InputProblem.answer(.required).message(in: language))
+        return []
       }
-      return ("", advance(from: index, toReview: fromReview))
+      return advance(from: index, origin: origin)
     }
     switch parse(input, for: item) {
     case .failure(let problem):
-      return (problem.message(in: language), [])
+      say(problem.message(in: language))
+      return []
     case .success(let value):
-      var effects: [FormEffect] = []
-      if answers[item.id] != value {
-        answers[item.id] = value
-        effects.append(.record(itemID: item.id, value: value))
+      if answers[item.id] == value {
+        unsaved[item.id] = nil
+        return advance(from: index, origin: origin)
       }
-      return ("", effects + advance(from: index, toReview: fromReview))
+      return record(value, for: item, origin: origin)
     }
+  }
+
+  /// Sends an answer to the store; the walk goes on when it is saved.
+  private mutating func record(_ value: AnswerValue?, for item: Item, origin: Origin)
+    -> [FormEffect]
+  {
+    pending = (item.id, value, origin)
+    stage = .waiting
+    return [.record(itemID: item.id, value: value)]
   }
 
   private func parse(_ input: String, for item: Item) -> Result<AnswerValue, InputProblem> {
     let rows = item.rows(in: language)
     let lower = input.lowercased()
     if item.widget == .field {
-      if item.allowsDontKnow, lower == text.plainDontKnowLetter { return .success(.dontKnow) }
-      if item.allowsPreferNotToSay, lower == text.plainDeclineLetter {
+      if item.allowsDontKnow, lower == String(text.dontKnowLetter) { return .success(.dontKnow) }
+      if item.allowsPreferNotToSay, lower == String(text.declineLetter) {
         return .success(.preferNotToSay)
       }
       switch AnswerInput.parse(input, for: item, today: walk.today) {
@@ -281,57 +414,91 @@ public struct PlainSession: Sendable {
       case .failure(let problem): return .failure(problem)
       }
     }
-    let numbers = input.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map {
-      Int($0)
-    }
-    guard !numbers.isEmpty, numbers.allSatisfy({ $0 != nil && rows.indices.contains($0! - 1) })
-    else {
-      return .failure(.answer(.unknownOption(input)))
-    }
-    let chosen = numbers.map { rows[$0! - 1] }
-    if item.widget == .single {
-      guard chosen.count == 1 else { return .failure(.answer(.unknownOption(input))) }
-      switch chosen[0].value {
-      case .option(let id): return AnswerInput.check(.choice(id), for: item, today: walk.today)
-      case .point(let number):
-        return AnswerInput.check(.number(number), for: item, today: walk.today)
-      case .special(let special): return AnswerInput.check(special, for: item, today: walk.today)
-      case .field: return .failure(.answer(.unknownOption(input)))
+    let tokens = lower.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" })
+    let chosen = tokens.map { token in
+      rows.first { row in
+        token.count == 1 && row.shortcut.map { Character($0.lowercased()) } == token.first
       }
     }
-    if chosen.count == 1, case .special(let special) = chosen[0].value { return .success(special) }
-    if chosen.contains(where: \.isSpecial)
-      || (chosen.count > 1 && chosen.contains(where: \.isExclusive))
-    {
-      let exclusive = chosen.first { $0.isExclusive }?.label ?? ""
-      return .failure(.answer(.exclusiveCombined(exclusive)))
+    guard !chosen.isEmpty, chosen.allSatisfy({ $0 != nil }) else {
+      return .failure(.answer(.unknownOption(input)))
+    }
+    let picked = chosen.compactMap { $0 }
+    if item.widget == .single {
+      guard picked.count == 1, let value = picked[0].answer else {
+        return .failure(.answer(.unknownOption(input)))
+      }
+      return AnswerInput.check(value, for: item, today: walk.today)
+    }
+    if picked.count == 1, case .special(let special) = picked[0].value { return .success(special) }
+    if picked.count > 1, let exclusive = picked.first(where: \.isExclusive) {
+      return .failure(.answer(.exclusiveCombined(exclusive.localizedLabel(in: item))))
     }
     // Keep the questionnaire's order whatever order the numbers were typed in.
-    let ids = rows.filter { row in chosen.contains(row) }.map(\.key)
+    let ids = rows.filter { row in picked.contains(row) }.map(\.key)
     return AnswerInput.check(.choices(ids), for: item, today: walk.today)
   }
 
-  private mutating func advance(from index: Int, toReview: Bool) -> [FormEffect] {
-    guard !toReview, let next = walk.next(after: index, in: assessment) else {
+  private mutating func advance(from index: Int, origin: Origin) -> [FormEffect] {
+    switch origin {
+    case .walk:
+      guard let next = walk.next(after: index, in: assessment) else {
+        stage = .review
+        return []
+      }
+      return go(to: next, origin: .walk)
+    case .review:
       stage = .review
       return []
+    case .finish:
+      stage = .confirmFinish(openQuestions)
+      return []
     }
-    return go(to: next)
   }
 
-  private mutating func review(_ input: String) -> (output: String, effects: [FormEffect]) {
-    if input.isEmpty || text.isFinishCommand(input) {
+  private var openQuestions: [String] { walk.openQuestions(in: assessment).map(\.id) }
+
+  private mutating func review(_ input: String) -> [FormEffect] {
+    if text.isFinishCommand(input) {
       let missing = assessment.missingRequired
       if let first = missing.first, let index = questionnaire.item(first)?.index {
-        return (text.missing(missing.count), go(to: index))
+        say(text.missing(missing.count))
+        return go(to: index, origin: .review)
       }
-      stage = .finishing
-      return (text.makingReport, [.complete])
+      let open = openQuestions
+      if !open.isEmpty {
+        stage = .confirmFinish(open)
+        return []
+      }
+      return finish(unanswered: [])
     }
     let visible = assessment.visibleItemIndices
     guard let number = Int(input), visible.indices.contains(number - 1) else {
-      return (text.plainReviewPrompt, [])
+      // A bare Enter never finishes: finishing is a word the parent types.
+      say(text.plainReviewPrompt)
+      return []
     }
-    return ("", go(to: visible[number - 1], fromReview: true))
+    return go(to: visible[number - 1], origin: .review)
+  }
+
+  private mutating func confirmFinish(_ input: String, open: [String]) -> [FormEffect] {
+    if text.isFinishCommand(input) { return finish(unanswered: open) }
+    if text.isOverviewCommand(input) {
+      stage = .review
+      return []
+    }
+    guard let number = Int(input), open.indices.contains(number - 1),
+      let index = questionnaire.item(open[number - 1])?.index
+    else {
+      say(text.plainFinishPrompt(open.count))
+      return []
+    }
+    return go(to: index, origin: .finish)
+  }
+
+  private mutating func finish(unanswered: [String]) -> [FormEffect] {
+    stage = .waiting
+    say(text.makingReport)
+    return [.finish(unanswered: unanswered)]
   }
 }

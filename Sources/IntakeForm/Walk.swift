@@ -57,19 +57,38 @@ public struct Walk: Sendable {
     return visible.first { questionnaire.items[$0].sectionID == section }
   }
 
-  /// Where the parent is: the section, the position of the item among the section's shown items,
-  /// and the share of shown items answered.
+  /// Where the parent is: the part (section) of all parts, the position of the item among the
+  /// section's shown items, and how far through the whole questionnaire the item stands. The
+  /// share is by position, not by answers given, so it never goes back when follow-up
+  /// questions appear.
   public func progress(at index: Int, in assessment: Assessment) -> Progress {
     let visible = assessment.visibleItemIndices
     let sectionID = questionnaire.items[index].sectionID
     let inSection = visible.filter { questionnaire.items[$0].sectionID == sectionID }
-    let answered = visible.filter { assessment.answers[questionnaire.items[$0].id] != nil }.count
+    let part = questionnaire.sections.firstIndex { $0.id == sectionID } ?? 0
     return Progress(
       sectionID: sectionID,
+      part: part + 1,
+      parts: questionnaire.sections.count,
       position: (inSection.firstIndex(of: index) ?? 0) + 1,
       sectionCount: inSection.count,
-      answered: answered,
-      total: visible.count)
+      percent: questionnaire.items.isEmpty ? 100 : index * 100 / questionnaire.items.count)
+  }
+
+  /// The shown questions without a usable answer (one that no longer fits counts as none), the
+  /// safety questions first: what finishing early leaves open.
+  public func openQuestions(in assessment: Assessment) -> [Item] {
+    let open = assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
+      assessment.answers[$0.id] == nil
+    }
+    return open.filter(\.isSafety) + open.filter { !$0.isSafety }
+  }
+
+  /// The shown safety questions answered "don't know": not open, but a point for the doctor.
+  public func unknownSafetyQuestions(in assessment: Assessment) -> [Item] {
+    assessment.visibleItemIndices.map { questionnaire.items[$0] }.filter {
+      $0.isSafety && assessment.answers[$0.id] == .dontKnow
+    }
   }
 
   /// The shown items section by section, for an overview of all answers.
@@ -86,13 +105,12 @@ public struct Walk: Sendable {
 /// How far along the walk is.
 public struct Progress: Equatable, Sendable {
   public let sectionID: String
+  /// 1-based number of the current part (section) among all parts of the questionnaire.
+  public let part: Int
+  public let parts: Int
   /// 1-based position of the current item among its section's shown items.
   public let position: Int
   public let sectionCount: Int
-  /// Shown items answered, of `total` shown items.
-  public let answered: Int
-  public let total: Int
-
-  /// Whole percent answered.
-  public var percent: Int { total == 0 ? 100 : answered * 100 / total }
+  /// Whole percent of the questionnaire before the current item.
+  public let percent: Int
 }

@@ -40,12 +40,33 @@ public struct WelcomeContext: Equatable, Sendable {
     }
   }
 
+  /// An answers file that could not be read: never silently left out, since it may hold an
+  /// unfinished assessment.
+  public struct Unreadable: Equatable, Sendable {
+    /// The child's name, from the profile the file is in.
+    public let profile: String
+    /// The file.
+    public let file: String
+    /// Why it cannot be read, with the line and column where that is known.
+    public let problem: AnswerStoreError
+
+    public init(profile: String, file: String, problem: AnswerStoreError) {
+      self.profile = profile
+      self.file = file
+      self.problem = problem
+    }
+  }
+
   public let unfinished: [Unfinished]
   public let finished: [Finished]
+  public let unreadable: [Unreadable]
 
-  public init(unfinished: [Unfinished] = [], finished: [Finished] = []) {
+  public init(
+    unfinished: [Unfinished] = [], finished: [Finished] = [], unreadable: [Unreadable] = []
+  ) {
     self.unfinished = unfinished
     self.finished = finished
+    self.unreadable = unreadable
   }
 }
 
@@ -55,6 +76,8 @@ enum WelcomeRow: Equatable, Sendable {
   case resume(WelcomeContext.Unfinished)
   case followUp(WelcomeContext.Finished)
   case new
+  /// An answers file that cannot be read; choosing it shows why and where.
+  case unreadable(WelcomeContext.Unreadable)
 
   /// What the row says, in `language`.
   func label(in language: Language) -> String {
@@ -69,6 +92,7 @@ enum WelcomeRow: Equatable, Sendable {
       return text.followUp(
         finished.profile, last: DateText.format(finished.completed, in: language))
     case .new: return text.startNew
+    case .unreadable(let unreadable): return text.unreadableRow(unreadable.profile)
     }
   }
 
@@ -77,7 +101,7 @@ enum WelcomeRow: Equatable, Sendable {
     switch self {
     case .resume(let unfinished): .resume(assessmentID: unfinished.assessmentID)
     case .followUp(let finished): .followUp(assessmentID: finished.assessmentID)
-    case .language, .new: nil
+    case .language, .new, .unreadable: nil
     }
   }
 }
@@ -87,4 +111,7 @@ extension WelcomeContext {
   var choices: [WelcomeRow] {
     unfinished.map { .resume($0) } + finished.map { .followUp($0) } + [.new]
   }
+
+  /// The ways to begin, then the files that cannot be read.
+  var rows: [WelcomeRow] { choices + unreadable.map { .unreadable($0) } }
 }

@@ -43,6 +43,21 @@ enum ExitSignals {
     return original
   }
 
+  /// Installs the handlers for a program that blocks in `read` (plain mode): the signals stay
+  /// deliverable and interrupt the read (no `SA_RESTART`), so the program can say where the
+  /// answers are before it ends.
+  static func installInterrupting() {
+    for signal in all {
+      var action = sigaction()
+      action.__sigaction_handler.sa_handler = { number in
+        pendingSignal.store(number, ordering: .relaxed)
+      }
+      sigemptyset(&action.sa_mask)
+      action.sa_flags = 0
+      sigaction(signal, &action, nil)
+    }
+  }
+
   /// Takes the pending signal, if any.
   static func take() -> Int32? {
     let signal = pendingSignal.exchange(0, ordering: .relaxed)

@@ -112,13 +112,38 @@ final class TmuxSession {
     try run(["tmux", "-L", server, "-f", "/dev/null"] + arguments)
   }
 
-  /// Starts intake in the window's shell, then prints its exit status when it ends.
-  func startIntake(_ arguments: [String] = [], language: String = "nl_NL.UTF-8") throws {
+  /// Starts intake in the window's shell, then prints its exit status when it ends; with
+  /// `disk`, with its answers on that small disk.
+  func startIntake(
+    _ arguments: [String] = [], language: String = "nl_NL.UTF-8", inside disk: SmallDisk? = nil
+  ) throws {
     let binary = try IntakeBinary.locate()
-    let command =
-      "LANG=\(language) INTAKE_DATA_DIR='\(dataDirectory.path)/data' '\(binary)' \(arguments.joined(separator: " ")); echo \"EXIT=$?\""
-    try type(command)
+    let intake = "'\(binary)' \(arguments.joined(separator: " ")); echo \"EXIT=$?\""
+    guard let disk else {
+      try type("LANG=\(language) INTAKE_DATA_DIR='\(dataDirectory.path)/data' \(intake)")
+      try keys("Enter")
+      return
+    }
+    // A private mount namespace holds the small disk; its shell stays, so the test can still
+    // read the disk after intake ends.
+    let script =
+      "mount -t tmpfs -o size=\(disk.size) tmpfs '\(disk.mountPoint)' && echo $$ > '\(disk.pidFile)'"
+      + " && LANG=\(language) INTAKE_DATA_DIR='\(disk.mountPoint)/data' \(intake); exec sleep 600"
+    try type(
+      "unshare --user --map-root-user --mount --propagation private sh -c "
+        + "'\(script.replacingOccurrences(of: "'", with: "'\\''"))'")
     try keys("Enter")
+    try disk.waitUntilMounted()
+  }
+
+  /// From the welcome screen, a new questionnaire for `name`; waits for its first question
+  /// (the second of the first part: the name was the first).
+  func startNew(_ name: String, english: Bool = false) throws {
+    try waitFor(english ? "Welcome" : "Welkom")
+    try keys("Enter")
+    try type(name)
+    try keys("Enter")
+    try waitFor(english ? "question 2 of" : "vraag 2 van")
   }
 
   /// Named keys (`Enter`, `Up`, `C-c`…).
@@ -200,5 +225,71 @@ final class TmuxSession {
             && !$0.lastPathComponent.contains(".report.")
         }
     }
+  }
+}
+
+/// A 64 KB disk (tmpfs) for one test, in a mount namespace of its own (`unshare`, no root
+/// needed where user namespaces are allowed): filled and freed from outside while intake writes
+/// to it, as a parent's disk would fill up.
+final class SmallDisk {
+  let size = "64k"
+  let folder: URL
+  var mountPoint: String { folder.appending(path: "disk").path }
+  var pidFile: String { folder.appending(path: "pid").path }
+  private var holder: Int32?
+
+  init() throws {
+    folder = FileManager.default.temporaryDirectory.appending(path: "intake-disk-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: folder.appending(path: "disk"), withIntermediateDirectories: true)
+  }
+
+  deinit {
+    if let holder { kill(holder, SIGKILL) }
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// The disk as the process in its namespace sees it.
+  private var inside: String {
+    get throws {
+      guard let holder else { throw E2EError("the small disk is not mounted") }
+      return "/proc/\(holder)/root\(mountPoint)"
+    }
+  }
+
+  func waitUntilMounted(seconds: Double = 10) throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
+        let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      {
+        holder = pid
+        return
+      }
+      Thread.sleep(forTimeInterval: 0.03)
+    }
+    throw E2EError("the small disk was not mounted (is unshare allowed here?)")
+  }
+
+  /// Fills the disk to the last byte.
+  func fill() throws {
+    let filler = try inside + "/filler"
+    try run(["sh", "-c", "cat /dev/zero > '\(filler)' 2>/dev/null; true"])
+  }
+
+  func free() throws {
+    try FileManager.default.removeItem(atPath: try inside + "/filler")
+  }
+
+  /// The one answers file on the disk.
+  func answerFile() throws -> String {
+    let data = try inside + "/data"
+    for profile in try FileManager.default.contentsOfDirectory(atPath: data) {
+      for name in try FileManager.default.contentsOfDirectory(atPath: "\(data)/\(profile)")
+      where name.hasSuffix(".json") && name != "profile.json" && !name.hasPrefix(".") {
+        return "\(data)/\(profile)/\(name)"
+      }
+    }
+    throw E2EError("no answers file on the small disk")
   }
 }

@@ -13,18 +13,18 @@ private struct Words {
   let range: String
 
   static let dutch = Words(
-    overview: "Overzicht van uw antwoorden", report: "Uw verslag", saved: "Bewaard in",
+    overview: "Overzicht van uw antwoorden", report: "Uw verslag", saved: "Verslag (tekst):",
     question: "· vraag ",
-    toggleKey: "Spatie kiezen", dateFormat: "(dd-mm-jjjj)", range: "van ")
+    toggleKey: "Spatie aanvinken", dateFormat: "(dd-mm-jjjj)", range: "van ")
   static let english = Words(
-    overview: "Overview of your answers", report: "Your report", saved: "Saved in",
+    overview: "Overview of your answers", report: "Your report", saved: "Report (text):",
     question: "· question ",
-    toggleKey: "Space choose", dateFormat: "(dd-mm-yyyy)", range: "from ")
+    toggleKey: "Space tick", dateFormat: "(dd-mm-yyyy)", range: "from ")
 }
 
-/// Answers every question the way a hurried but careful parent would: the highlighted choice,
-/// at least one tick in a list, a date, the lowest allowed number, a short note with "ë" and
-/// markup in it. Returns the number of questions answered before the overview appeared.
+/// Answers every question the way a careful parent would: the first choice by its number (or
+/// the first box ticked), a date, the lowest allowed number, a short note with "ë" and markup
+/// in it. Returns the number of questions answered before the overview appeared.
 private func walkToOverview(_ tmux: TmuxSession, _ words: Words) throws -> Int {
   var steps = 0
   var lines = try tmux.waitFor(words.question)
@@ -45,8 +45,11 @@ private func walkToOverview(_ tmux: TmuxSession, _ words: Words) throws -> Int {
           try tmux.type("Zoë <b>&amp; \"vraag\"")
         }
       }
-    } else if screen.contains(words.toggleKey) && !screen.contains("[x]") {
-      try tmux.keys("Space")
+    } else if !screen.contains("[x]") && !screen.contains("(•)") {
+      // Nothing chosen yet: the first option, by its number (0 on a rating).
+      let first = lines.first { $0.hasPrefix("  ( ) ") || $0.hasPrefix("  [ ] ") }
+      let key = first.map { String($0.dropFirst(6).prefix(1)) } ?? "1"
+      try tmux.type(key)
     }
     try tmux.keys("Enter")
     lines = try tmux.waitForChange(from: lines)
@@ -80,8 +83,11 @@ struct WalkTests {
     let report = try tmux.waitFor(words.saved, seconds: 20)
     #expect(report.joined().contains(words.report))
     try tmux.keys("q")
-    try tmux.waitFor("EXIT=0")
+    let shell = try tmux.waitFor("EXIT=0")
     #expect(!tmux.alternateScreen, "the terminal is given back")
+    #expect(
+      shell.contains { $0.hasPrefix(code == "nl" ? "Verslag voor Zoë: " : "Report for Zoë: ") },
+      "the shell says where the report is:\n\(shell.joined(separator: "\n"))")
 
     let files = tmux.answerFiles()
     #expect(files.count == 1)
@@ -111,11 +117,10 @@ struct WalkTests {
   func resize() throws {
     let tmux = try TmuxSession()
     try tmux.startIntake()
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Sam")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 1 van")
+    try tmux.startNew("Sam")
+    // The name was asked on the welcome screen; it is the question before.
+    try tmux.keys("Left")
+    try tmux.waitFor("> Sam")
     try tmux.keys("BSpace", "BSpace", "BSpace")
     try tmux.type("Samuël")
     let before = try tmux.waitFor("> Samuël")
@@ -129,36 +134,140 @@ struct WalkTests {
     #expect(small.contains { $0.contains("> Samuël") })
     try tmux.resize(width: 30, height: 10)
     try tmux.waitFor("Terminal te klein")
+    try tmux.keys("Enter", "1", "Enter")  // ignored while too small
     try tmux.resize(width: 80, height: 24)
     let after = try tmux.waitFor("> Samuël")
     #expect(after == before, "the same screen as before the resize")
     try tmux.keys("Enter")
     try tmux.waitFor("vraag 2 van")
     try tmux.keys("Escape")
-    try tmux.waitFor("Nu stoppen?")
+    try tmux.waitFor("[j/Enter] Ja, stoppen")
     try tmux.keys("j")
+    let shell = try tmux.waitFor("EXIT=0")
+    #expect(shell.contains { $0.hasPrefix("Antwoorden voor Sam bewaard in ") })
+    #expect(shell.contains { $0.contains("Verdergaan: intake resume Sam") })
+  }
+
+  @Test("Enter pressed 60 times from the first question records nothing that was not typed")
+  func hurriedEnter() throws {
+    let tmux = try TmuxSession()
+    try tmux.startIntake()
+    try tmux.startNew("Robin")
+    for _ in 0..<60 { try tmux.keys("Enter") }
+    let screen = try tmux.waitFor("Er is nog niets gekozen")
+    #expect(screen.contains { $0.contains("Wie vult de vragenlijst in?") }, "still on the question")
+    try tmux.keys("Escape", "j")
     try tmux.waitFor("EXIT=0")
+    let record = try AnswerFile.load(contentsOf: try #require(tmux.answerFiles().first).path)
+    #expect(Array(record.answers.keys) == ["nickname"], "only the name that was typed")
+  }
+
+  @Test("finishing early shows the open questions, safety first; finishing anyway is recorded")
+  func finishEarly() throws {
+    let tmux = try TmuxSession()
+    try tmux.startIntake(language: "en_GB.UTF-8")
+    try tmux.startNew("Robin", english: true)
+    try tmux.keys("1", "Enter")
+    try tmux.waitFor("question 3 of")
+    try tmux.keys("2", "Enter")
+    try tmux.waitFor("How old is your child?")
+    try tmux.type("9")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Is your child a boy or a girl?")
+    try tmux.keys("Tab", "End", "Enter")
+    let list = try tmux.waitFor("questions without an answer")
+    let safety = try #require(list.firstIndex(of: " Safety"))
+    let other = try #require(list.firstIndex(of: " Other questions"))
+    #expect(safety < other, "the safety questions come first:\n\(list.joined(separator: "\n"))")
+    #expect(list[safety + 1].hasPrefix("    1  "), "each one a key away")
+    try tmux.keys("Enter")  // a held Enter opens the first one instead of finishing
+    try tmux.waitFor("Which ADHD medication does your child take now?")
+    try tmux.keys("Tab")
+    try tmux.keys("End", "Enter")
+    try tmux.waitFor("questions without an answer")
+    try tmux.keys("End", "Enter")
+    try tmux.waitFor("Report (text):", seconds: 20)
+    try tmux.keys("q")
+    try tmux.waitFor("EXIT=0")
+    let record = try AnswerFile.load(contentsOf: try #require(tmux.answerFiles().first).path)
+    #expect(record.status == .finishedWithUnanswered)
+    #expect(record.unanswered.first == "adhd_medication")
+    #expect(record.unanswered.contains("kidney"))
+  }
+
+  @Test("a second intake on an open assessment ends 75 and says why; resume with nothing is 66")
+  func lockedElsewhere() throws {
+    let binary = try IntakeBinary.locate()
+    let tmux = try TmuxSession()
+    try tmux.startIntake()
+    try tmux.startNew("Noor")
+    let environment = [
+      "INTAKE_DATA_DIR": tmux.dataDirectory.appending(path: "data").path, "LANG": "nl_NL.UTF-8",
+    ]
+    for mode in [["resume"], ["resume", "--plain"]] {
+      let second = try run([binary] + mode, environment: environment)
+      #expect(second.status == 75, "\(mode): \(second.error)")
+      #expect(
+        second.error
+          == "intake: Deze antwoorden zijn al open in een ander intake-venster. Sluit dat eerst.\n")
+    }
+    try tmux.keys("Escape", "j")
+    try tmux.waitFor("EXIT=0")
+    let empty = FileManager.default.temporaryDirectory.appending(path: "intake-empty-\(UUID())")
+    defer { try? FileManager.default.removeItem(at: empty) }
+    let nothing = try run(
+      [binary, "resume"], environment: ["INTAKE_DATA_DIR": empty.path, "LANG": "nl_NL.UTF-8"])
+    #expect(nothing.status == 66)
+    #expect(nothing.error.hasPrefix("intake: er is niets om verder te gaan"))
+  }
+
+  @Test("a full disk: nothing shown as given is lost; leaving says so and ends 73")
+  func fullDisk() throws {
+    let disk = try SmallDisk()
+    let tmux = try TmuxSession()
+    try tmux.startIntake(inside: disk)
+    try tmux.startNew("Robin")
+    try tmux.keys("1", "Enter")
+    try tmux.waitFor("vraag 3 van")
+    try disk.fill()
+    try tmux.keys("2", "Enter")
+    let failed = try tmux.waitFor("Niet bewaard")
+    #expect(failed.contains { $0.contains("(•) 2  In jaren") }, "the choice is still there")
+    #expect(failed.joined(separator: " ").contains("de schijf is vol"))
+    #expect(failed.contains { $0.contains("vraag 3 van") }, "the form stays on the question")
+    try disk.free()
+    try tmux.keys("Enter")  // tries again
+    try tmux.waitFor("Hoe oud is uw kind?")
+    try tmux.type("9")
+    try disk.fill()
+    try tmux.keys("Enter")
+    try tmux.waitFor("Niet bewaard")
+    try tmux.keys("Escape")
+    try tmux.waitFor("1 antwoord kon niet worden bewaard")
+    try tmux.keys("j")
+    let shell = try tmux.waitFor("EXIT=73")
+    #expect(shell.joined().contains("intake: 1 antwoord voor Robin kon niet worden bewaard"))
+    try disk.free()
+    let record = try AnswerFile.load(contentsOf: try disk.answerFile())
+    #expect(record.answers["respondent"]?.value == .choice("mother"))
+    #expect(record.answers["age_how"]?.value == .choice("years"), "written on the retry")
+    #expect(record.answers["age_given"] == nil, "never shown as given")
   }
 
   @Test("Ctrl-C mid-walk keeps every answer, and resume starts where the parent was")
   func interruptAndResume() throws {
     let tmux = try TmuxSession()
     try tmux.startIntake()
-    try tmux.waitFor("Welkom")
-    try tmux.keys("Enter")
-    try tmux.type("Noor")
-    try tmux.keys("Enter")
-    try tmux.waitFor("vraag 1 van")
-    try tmux.keys("Enter")  // nickname (pre-filled)
-    try tmux.waitFor("vraag 2 van")
-    try tmux.keys("Down", "Enter")  // respondent: the second option
+    try tmux.startNew("Noor")
+    try tmux.keys("2", "Enter")  // respondent: the second option
     try tmux.waitFor("vraag 3 van")
-    try tmux.keys("Enter")  // age by date of birth
+    try tmux.keys("1", "Enter")  // age by date of birth
     try tmux.waitFor("(dd-mm-jjjj)")
     try tmux.type("02-05-2015")  // typed but not confirmed
     try tmux.keys("C-c")
-    try tmux.waitFor("EXIT=130")
+    let shell = try tmux.waitFor("EXIT=130")
     #expect(!tmux.alternateScreen)
+    #expect(shell.contains { $0.hasPrefix("Antwoorden voor Noor bewaard in ") })
 
     let file = try #require(tmux.answerFiles().first)
     let saved = try AnswerFile.load(contentsOf: file.path)
@@ -185,24 +294,63 @@ struct WalkTests {
     }
   }
 
-  @Test("plain mode, fed from standard input, reaches the report")
+  @Test("plain mode, fed from standard input, reaches the report only when told to finish")
   func plainFromStdin() throws {
     let binary = try IntakeBinary.locate()
     let data = FileManager.default.temporaryDirectory.appending(
       path: "intake-plain-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: data) }
-    let input = ["Noor", "", "1", "2", "9", "overzicht", ""].joined(separator: "\n") + "\n"
+    let input =
+      ["Noor", "1", "2", "9", "overzicht", "", "afronden", "afronden"]
+      .joined(separator: "\n") + "\n"
     let result = try run(
       [binary], input: input,
       environment: ["INTAKE_DATA_DIR": data.path, "LANG": "nl_NL.UTF-8", "TERM": "xterm"])
     #expect(result.status == 0, "\(result.error)")
     #expect(!result.output.contains("\u{1B}"), "no escape codes in plain mode")
-    #expect(result.output.contains("Vraag 1 van"))
+    #expect(result.output.contains("Deel 1 van 9, vraag 2 van 4"))
     #expect(result.output.contains("Overzicht van uw antwoorden"))
-    #expect(result.output.contains("Bewaard in "))
+    #expect(result.output.contains("vragen zonder antwoord"))
+    #expect(result.output.contains("Verslag (tekst): "))
     #expect(result.output.contains("Afdrukken: lp "))
     let profile = data.appending(path: "noor")
     let files = try FileManager.default.contentsOfDirectory(atPath: profile.path)
     #expect(files.contains { $0.hasSuffix(".report.txt") })
+    let answers = try #require(files.first { $0.hasSuffix(".json") && $0 != "profile.json" })
+    let record = try AnswerFile.load(contentsOf: profile.appending(path: answers).path)
+    #expect(record.status == .finishedWithUnanswered)
+  }
+
+  @Test("plain mode on a full disk says what was not saved and ends 73")
+  func plainFullDisk() throws {
+    let binary = try IntakeBinary.locate()
+    let disk = try SmallDisk()
+    let tmux = try TmuxSession()
+    try tmux.startIntake(["--plain"], inside: disk)
+    try tmux.waitFor("Naam:")
+    try tmux.type("Robin")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Typ een nummer van 1 tot en met 4")
+    try disk.fill()
+    try tmux.type("1")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Niet bewaard")
+    try disk.free()
+    try tmux.keys("Enter")
+    try tmux.waitFor("Hoe wilt u de leeftijd")
+    try disk.fill()
+    try tmux.type("2")
+    try tmux.keys("Enter")
+    try tmux.waitFor("Niet bewaard")
+    try tmux.type("stop")
+    try tmux.keys("Enter")
+    let shell = try tmux.waitFor("EXIT=73")
+    #expect(shell.joined().contains("1 antwoord kon niet worden bewaard"))
+    #expect(!shell.joined().contains("Alle antwoorden die u gaf zijn bewaard"))
+    try disk.free()
+    let record = try AnswerFile.load(contentsOf: try disk.answerFile())
+    #expect(record.answers["respondent"]?.value == .choice("mother"))
+    #expect(record.answers["age_how"] == nil)
+    _ = binary
   }
 }

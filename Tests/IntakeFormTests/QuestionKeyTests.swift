@@ -7,39 +7,69 @@ private let born = AnswerValue.date(LocalDate(year: 2018, month: 4, day: 3)!)
 
 @Suite("Form: single choice, scale and yes/no")
 struct SingleChoiceTests {
-  @Test("Enter chooses the highlighted option, records it and moves on")
-  func enterChooses() {
+  @Test("an unanswered question starts with nothing marked; Enter records nothing and says how")
+  func nothingMarked() {
     var state = FormFixture.walking(["birth_date": born], at: "sleep")
+    #expect(state.screen.text.contains("  ( ) 1  Ja"))
+    #expect(!state.dump.contains("(•)"))
+    #expect(state.press(.enter) == [])
     #expect(state.currentItem == "sleep")
-    let effects = state.press(.down, .enter)
+    #expect(state.problem == .chooseFirst(canSkip: false))
+    #expect(state.flatText.contains("Er is nog niets gekozen. Kies met het cijfer"))
+    #expect(state.press(.enter, .enter, .enter) == [], "held Enter never records")
+    #expect(state.answers["sleep"] == nil)
+  }
+
+  @Test("moving the highlight is not choosing; Space marks the highlighted row")
+  func highlightIsNotChoosing() {
+    var state = FormFixture.walking(["birth_date": born], at: "sleep")
+    state.press(.down)
+    #expect(!state.dump.contains("(•)"), "the highlight moved, nothing is marked")
+    #expect(state.press(.enter) == [])
+    state.press(.character(" "))
+    #expect(state.screen.text.contains { $0.contains("(•) 2  Nee") })
+    let effects = state.press(.enter)
     #expect(
       effects == [.record(itemID: "sleep", value: .choice("no")), .position(itemID: "focus")])
     #expect(state.answers["sleep"] == .choice("no"))
     #expect(state.currentItem == "focus", "nights is hidden when the child sleeps well")
   }
 
-  @Test("a follow-up question appears when its condition becomes true")
-  func conditionAppears() {
+  @Test("a digit marks its row, then Enter confirms: two keys for a deliberate choice")
+  func digitThenEnter() {
     var state = FormFixture.walking(["birth_date": born], at: "sleep")
-    state.press(.enter)
-    #expect(state.answers["sleep"] == .choice("yes"))
-    #expect(state.currentItem == "nights")
+    state.press(.character("1"))
+    #expect(state.screen.text.contains { $0.contains("(•) 1  Ja") })
+    #expect(state.press(.enter).first == .record(itemID: "sleep", value: .choice("yes")))
+    #expect(state.currentItem == "nights", "the follow-up question appears")
   }
 
-  @Test("digits pick a rating point by its value; arrows stop at the ends")
+  @Test("the same digit again takes the mark away, as Space does")
+  func digitToggles() {
+    var state = FormFixture.walking(at: "who")
+    state.press(.character("3"))
+    #expect(state.dump.contains("(•) 3  Opa of oma"))
+    state.press(.character("3"))
+    #expect(!state.dump.contains("(•)"))
+    state.press(.character("3"), .character(" "))
+    #expect(!state.dump.contains("(•)"), "3 then Space: marked, then unmarked, as on a list")
+    state.press(.character("2"), .character("4"))
+    #expect(state.dump.contains("(•) 4  Pleegouder") && !state.dump.contains("(•) 2"))
+  }
+
+  @Test("digits pick a rating point by its value, the same numbers the report uses")
   func ratingShortcuts() {
     var state = FormFixture.walking(at: "focus")
     state.press(.character("3"))
-    #expect(state.screen.text.contains { $0.contains("( ) 3  Heel vaak") })
+    #expect(state.screen.text.contains { $0.contains("(•) 3  Heel vaak") })
     #expect(
       state.press(.enter) == [
         .record(itemID: "focus", value: .number(3)), .position(itemID: "foods"),
       ])
     state.press(.left)
     #expect(state.currentItem == "focus")
-    #expect(state.screen.text.contains("  (•) 3  Heel vaak"))
-    state.press(.up, .up, .up, .up, .up, .up)
-    #expect(state.press(.enter).first == .record(itemID: "focus", value: .number(0)))
+    #expect(state.screen.text.contains("  (•) 3  Heel vaak"), "an answer given shows marked")
+    #expect(state.press(.enter) == [.position(itemID: "foods")], "Enter keeps it, unwritten")
   }
 
   @Test("a required choice cannot be skipped; an optional one can, without an answer")
@@ -51,14 +81,18 @@ struct SingleChoiceTests {
     #expect(state.screen.text.contains { $0.contains("Deze vraag is nodig om verder te gaan.") })
 
     var optional = FormFixture.walking(at: "focus")
+    #expect(optional.press(.enter) == [])
+    #expect(optional.problem == .chooseFirst(canSkip: true))
+    #expect(optional.flatText.contains("→ slaat de vraag over"))
     #expect(optional.press(.right) == [.position(itemID: "foods")])
     #expect(optional.answers["focus"] == nil)
   }
 
-  @Test("prefer not to say is a real answer")
+  @Test("prefer not to say is a real answer, chosen with its letter")
   func preferNotToSay() {
     var state = FormFixture.walking(at: "who")
-    state.press(.end)
+    #expect(state.screen.text.contains { $0.contains("z  Zeg ik liever niet") })
+    state.press(.character("z"))
     #expect(state.press(.enter).first == .record(itemID: "who", value: .preferNotToSay))
   }
 
@@ -71,6 +105,13 @@ struct SingleChoiceTests {
     #expect(required.press(.delete) == [])
     #expect(required.answers["sleep"] == .choice("no"))
   }
+
+  @Test("Backspace on a list does not go back a question")
+  func backspaceStays() {
+    var state = FormFixture.walking(["birth_date": born], at: "sleep")
+    #expect(state.press(.backspace, .backspace) == [])
+    #expect(state.currentItem == "sleep")
+  }
 }
 
 @Suite("Form: multiple choice")
@@ -82,6 +123,15 @@ struct MultipleChoiceTests {
     #expect(state.screen.text.contains { $0.contains("[x] 1  Noten") })
     #expect(
       state.press(.enter).first == .record(itemID: "foods", value: .choices(["nuts", "bread"])))
+  }
+
+  @Test("digits tick as on a single choice: the same key again unticks")
+  func digitsTick() {
+    var state = FormFixture.walking(at: "foods")
+    state.press(.character("3"))
+    #expect(state.dump.contains("[x] 3  Volkorenbrood"))
+    state.press(.character(" "))
+    #expect(!state.dump.contains("[x]"), "3 then Space unticks, as 3 then Space unmarks")
   }
 
   @Test("'none of these' clears the others, and the others clear it")
@@ -99,18 +149,20 @@ struct MultipleChoiceTests {
   func nothingTicked() {
     var state = FormFixture.walking(at: "foods")
     #expect(state.press(.enter) == [])
-    #expect(state.problem == .nothingChosen)
-    #expect(state.screen.text.contains { $0.contains("Kies er minstens één") })
+    #expect(state.problem == .chooseFirst(canSkip: false))
     state.press(.character(" "))
     #expect(state.problem == nil, "choosing clears the message")
   }
 
-  @Test("coming back shows what was ticked; unticking everything on an optional item removes it")
+  @Test("coming back shows what was ticked; unticking everything of a required one is refused")
   func comeBack() {
     var state = FormFixture.walking(["foods": .choices(["spinach"])], at: "who")
     state.press(.left)
     #expect(state.currentItem == "foods")
     #expect(state.screen.text.contains { $0.contains("[x] 2  Spinazie") })
+    state.press(.character("2"))
+    #expect(state.press(.enter) == [])
+    #expect(state.problem == .nothingChosen)
   }
 }
 
@@ -139,22 +191,25 @@ struct FieldTests {
     #expect(state.currentItem == "weight")
   }
 
-  @Test("don't know sits under the field and is chosen with the arrows")
+  @Test("don't know sits under the field: ↓ and Space mark it, Enter confirms")
   func dontKnowBelowField() {
     var state = FormFixture.walking(["birth_date": born], at: "weight")
     state.press(.down)
     #expect(state.screen.cursor == nil, "the cursor leaves the field")
+    #expect(state.press(.enter) == [], "the highlight alone is not a choice")
+    state.press(.character(" "))
     #expect(state.press(.enter).first == .record(itemID: "weight", value: .dontKnow))
     state.press(.left)
     #expect(state.currentItem == "weight")
     #expect(state.screen.text.contains("  (•) Weet ik niet"))
   }
 
-  @Test("typing moves back into the field from the special answers")
+  @Test("typing moves back into the field and takes the special mark away")
   func typingReturnsToField() {
     var state = FormFixture.walking(["birth_date": born], at: "weight")
-    state.press(.down)
+    state.press(.down, .character(" "))
     state.type("30")
+    #expect(!state.dump.contains("(•)"))
     #expect(state.press(.enter).first == .record(itemID: "weight", value: .number(30)))
   }
 
@@ -206,6 +261,19 @@ struct FieldTests {
     #expect(after!.row == start!.row)
   }
 
+  @Test("a long text scrolls in its field so the cursor stays in view")
+  func longText() throws {
+    var state = FormFixture.walking(at: "notes", width: 40, height: 12)
+    let text = (1...40).map { "w\($0)" }.joined(separator: " ")
+    state.type(text)
+    let screen = state.screen
+    let cursor = try #require(screen.cursor)
+    #expect(cursor.column < 40)
+    #expect(screen.text[cursor.row].hasSuffix("w39 w40"), "the end of the text is in view")
+    state.press(.home)
+    #expect(state.screen.text.contains { $0.contains("> w1 w2 w3") })
+  }
+
   @Test("a text field stops at its length limit")
   func lengthLimit() {
     var state = FormFixture.walking(at: "nickname")
@@ -215,25 +283,29 @@ struct FieldTests {
         == .record(itemID: "nickname", value: .text(String(repeating: "a", count: 30))))
   }
 
-  @Test("← on an empty field goes back; on text it moves the cursor")
-  func leftArrow() {
+  @Test("← on an empty field goes back; on text it moves the cursor; Backspace never goes back")
+  func leftArrowAndBackspace() {
     var state = FormFixture.walking(at: "birth_date")
     state.type("1")
     state.press(.left)
     #expect(state.currentItem == "birth_date")
-    state.press(.right, .backspace, .left)
+    state.press(.right, .backspace, .backspace, .backspace)
+    #expect(state.currentItem == "birth_date", "Backspace in an empty field stays")
+    state.press(.left)
     #expect(state.currentItem == "nickname")
   }
 
-  @Test("an empty optional field is skipped with Enter; a required one is not")
+  @Test("Enter on an empty field records nothing and says how to answer or skip")
   func emptyField() {
     var state = FormFixture.walking()
-    #expect(state.press(.enter) == [.position(itemID: "birth_date")])
+    #expect(state.press(.enter) == [])
+    #expect(state.problem == .typeFirst(canSkip: true, hasSpecial: false))
+    #expect(state.press(.right) == [.position(itemID: "birth_date")])
     #expect(state.press(.enter) == [])
     #expect(state.problem == .answer(.required))
   }
 
-  @Test("clearing a field and confirming removes the answer")
+  @Test("clearing a field of an answered question and confirming removes the answer")
   func clearField() {
     var state = FormFixture.walking(["nickname": .text("Sam")])
     state.press(.backspace, .backspace, .backspace)
@@ -256,5 +328,58 @@ struct FieldTests {
     #expect(state.currentItem == "nickname")
     state.press(.pageDown)
     #expect(state.currentItem == "sleep", "PgDn goes to the next part")
+  }
+}
+
+@Suite("Form: an answer counts only once it is saved")
+struct SavingTests {
+  private let full = WalkProblem.store(
+    .cannotWrite(file: "/data/robin/20261125-104207-3fa91c.json", reason: "the disk is full"))
+
+  @Test("a failed write keeps the question and the value, shows the whole reason, and retries")
+  func failedWrite() {
+    var state = FormFixture.walking(["birth_date": born], at: "weight", width: 80, height: 24)
+    state.type("31")
+    let effects = state.pressFailing(full, .enter)
+    #expect(effects == [.record(itemID: "weight", value: .number(31))])
+    #expect(state.currentItem == "weight", "the form stays on the question")
+    #expect(state.answers["weight"] == nil, "not shown as given")
+    #expect(state.screen.text.contains { $0.contains("> 31") }, "the value is still there")
+    let flat = state.flatText
+    #expect(flat.contains("Niet bewaard, dus telt nog niet"))
+    #expect(flat.contains("/data/robin/20261125-104207-3fa91c.json kan niet worden geschreven"))
+    #expect(flat.contains("de schijf is vol"))
+    #expect(flat.contains("Enter probeert het opnieuw."))
+    #expect(state.unsaved["weight"] == full)
+
+    // Space freed: the next Enter writes it, and the walk goes on.
+    #expect(state.press(.enter).first == .record(itemID: "weight", value: .number(31)))
+    #expect(state.answers["weight"] == .number(31))
+    #expect(state.unsaved.isEmpty)
+    #expect(state.currentItem == "sleep")
+  }
+
+  @Test("the reason wraps at the smallest size instead of being cut")
+  func wrapsAtSmallSize() {
+    var state = FormFixture.walking(["birth_date": born], at: "sleep", width: 40, height: 12)
+    state.pressFailing(full, .character("1"), .enter)
+    let screen = state.screen
+    #expect(screen.lines.allSatisfy { $0.width <= 40 })
+    #expect(state.flatText.contains("kan niet worden geschreven: de schijf is vol"))
+    #expect(state.flatText.contains("Enter probeert het opnieuw."))
+  }
+
+  @Test("an answer not saved is marked in the overview, and the stop box says so")
+  func unsavedShown() {
+    var state = FormFixture.walking(["birth_date": born], at: "sleep")
+    state.pressFailing(full, .character("1"), .enter)
+    state.press(.tab)
+    #expect(
+      state.screen.text.contains {
+        $0.contains("Slaapt uw kind slecht?") && $0.contains("! niet bewaard")
+      })
+    state.press(.escape)
+    #expect(state.flatText.contains("1 antwoord kon niet worden bewaard"))
+    #expect(!state.flatText.contains("Alle antwoorden die u gaf zijn bewaard"))
   }
 }

@@ -37,6 +37,28 @@ struct WelcomeTests {
       followUp.press(.down, .enter) == [.start(.followUp(assessmentID: "b7"), language: .dutch)])
   }
 
+  @Test("an answers file that cannot be read is listed; Enter shows the located error and path")
+  func unreadable() {
+    let problem = AnswerStoreError.invalidFile(
+      Diagnostic(
+        location: SourceLocation(file: "/data/sam/20261120-090000-aaaaaa.json", line: 7, column: 3),
+        message: "expected text at status, found a number"))
+    let context = WelcomeContext(
+      unreadable: [
+        .init(profile: "Sam", file: "/data/sam/20261120-090000-aaaaaa.json", problem: problem)
+      ])
+    var state = FormFixture.welcome(context)
+    #expect(state.flatText.contains("Een antwoordbestand van Sam kan niet worden gelezen"))
+    state.press(.end, .enter)
+    let flat = state.flatText
+    #expect(flat.contains("Bestand: /data/sam/20261120-090000-aaaaaa.json"))
+    #expect(flat.contains("/data/sam/20261120-090000-aaaaaa.json:7:3: error: expected text"))
+    #expect(flat.contains("intake laat het bestand precies zoals het is"))
+    state.press(.character("x"))
+    #expect(state.overlay == nil)
+    #expect(state.mode != .opening, "choosing it opens nothing")
+  }
+
   @Test("the language switches on the first row, and the whole screen follows")
   func language() {
     var state = FormFixture.welcome()
@@ -55,8 +77,8 @@ struct WelcomeTests {
     state.press(.enter)
     state.type("Sam")
     state.press(.enter)
-    state.openFailed(
-      "Deze antwoorden zijn al open in een ander intake-venster.", welcome: WelcomeContext())
+    _ = state.update(
+      .outcome(.openFailed(.store(.locked(file: "/data/sam/x.json")), welcome: WelcomeContext())))
     #expect(state.screen.text.contains { $0.contains("al open in een ander intake-venster") })
     #expect(state.press(.escape) == [.exit])
   }
@@ -68,6 +90,46 @@ struct WelcomeTests {
     #expect(state.currentItem == "nights")
     let hidden = FormFixture.walking(["birth_date": born, "sleep": .choice("no")], at: "nights")
     #expect(hidden.currentItem == "focus")
+  }
+}
+
+@Suite("Form: a hurried parent records nothing")
+struct HurriedParentTests {
+  @Test("Enter pressed 60 times from the first question records nothing that was not typed")
+  func enterSixtyTimes() {
+    var state = FormFixture.walking()
+    var effects: [FormEffect] = []
+    for _ in 0..<60 { effects += state.press(.enter) }
+    #expect(!effects.contains { if case .record = $0 { true } else { false } })
+    #expect(state.answers.isEmpty)
+  }
+
+  @Test("Enter through the built-in questionnaire records nothing either")
+  func builtinEnter() {
+    var state = FormState(
+      walk: Walk(
+        questionnaire: BuiltinQuestionnaireScreenTests.questionnaire, today: FormFixture.today),
+      language: .dutch, welcome: WelcomeContext(), width: 80, height: 24)
+    _ = state.update(
+      .outcome(.opened(OpenedAssessment(answers: Answers(), position: nil, profile: "Robin"))))
+    var effects: [FormEffect] = []
+    for _ in 0..<60 { effects += state.press(.enter) }
+    for _ in 0..<60 { effects += state.press(.right, .enter) }
+    #expect(!effects.contains { if case .record = $0 { true } else { false } })
+    #expect(!effects.contains { if case .finish = $0 { true } else { false } })
+  }
+
+  @Test("keys pressed while 'terminal too small' is shown do nothing; Ctrl-C still leaves")
+  func tooSmall() {
+    var state = FormFixture.walking(["birth_date": born], at: "sleep")
+    _ = state.update(.resize(width: 30, height: 8))
+    #expect(state.screen.text.contains { $0.contains("Terminal te klein") })
+    #expect(state.press(.character("1"), .enter, .tab, .escape, .down) == [])
+    _ = state.update(.resize(width: 80, height: 24))
+    #expect(state.currentItem == "sleep")
+    #expect(!state.dump.contains("(•)"), "nothing was chosen unseen")
+    _ = state.update(.resize(width: 30, height: 8))
+    #expect(state.press(.interrupt) == [.exit])
   }
 }
 
@@ -88,30 +150,47 @@ struct ReviewTests {
       })
     #expect(text.contains { $0.contains("Hoe noemt u uw kind?") && $0.contains("Niet ingevuld") })
     #expect(!text.contains { $0.contains("Hoeveel nachten") }, "hidden items are not listed")
+    #expect(state.screen.text.last?.contains("Tab terug") == true, "the footer says Tab goes back")
   }
 
-  @Test("Enter on an answer opens it, and confirming returns to the overview")
+  @Test("an edit from the overview asks the questions it reveals, then returns to the overview")
   func editFromReview() {
     var state = FormFixture.walking(
       ["birth_date": born, "sleep": .choice("no"), "foods": .choices(["nuts"])], at: "sleep")
     state.press(.tab)
     state.press(.enter)
     #expect(state.currentItem == "sleep")
-    let effects = state.press(.up, .enter)
-    #expect(effects == [.record(itemID: "sleep", value: .choice("yes"))])
+    let effects = state.press(.character("1"), .enter)
+    #expect(
+      effects == [.record(itemID: "sleep", value: .choice("yes")), .position(itemID: "nights")])
+    #expect(state.currentItem == "nights", "the question the edit revealed is asked")
+    state.type("3")
+    state.press(.enter)
     guard case .review = state.mode else {
       Issue.record("not back on the overview:\n\(state.dump)")
       return
     }
     #expect(
-      state.screen.text.contains { $0.contains("Hoeveel nachten per week?") },
-      "the follow-up question appears")
+      state.screen.text.contains { $0.contains("Hoeveel nachten per week?") && $0.contains("3") })
+  }
+
+  @Test("Tab goes back to where the parent was, not to the question last changed")
+  func tabReturns() {
+    var state = FormFixture.walking(
+      ["birth_date": born, "sleep": .choice("no"), "foods": .choices(["nuts"])], at: "who")
+    state.press(.tab)
+    state.press(.home, .enter)
+    #expect(state.currentItem == "nickname")
+    state.type("Sam")
+    state.press(.enter)
+    state.press(.tab)
+    #expect(state.currentItem == "who")
   }
 
   @Test("finishing with required questions open marks them and goes nowhere")
   func finishBlocked() {
     var state = FormFixture.walking(["sleep": .choice("no")], at: "notes")
-    state.press(.enter)
+    state.press(.right)
     guard case .review = state.mode else {
       Issue.record("the last question does not lead to the overview:\n\(state.dump)")
       return
@@ -121,14 +200,56 @@ struct ReviewTests {
     #expect(state.screen.text.contains { $0.hasPrefix("  ! Wanneer is uw kind geboren?") })
   }
 
-  @Test("finishing with everything required asks for the report, then shows it")
-  func finish() {
+  @Test("finishing early lists the open questions, safety first, each a key away")
+  func finishEarly() {
     var state = FormFixture.walking(
       ["birth_date": born, "sleep": .choice("no"), "foods": .choices(["none"])], at: "notes")
+    state.press(.right)
+    #expect(state.press(.enter) == [], "a step before finishing")
+    guard case .confirmFinish = state.mode else {
+      Issue.record("no confirm step:\n\(state.dump)")
+      return
+    }
+    let text = state.screen.text
+    #expect(state.flatText.contains("5 vragen zonder antwoord"))
+    let safety = text.firstIndex(of: " Veiligheid")
+    let weight = text.firstIndex { $0.contains("1  Hoeveel weegt uw kind ongeveer?") }
+    let other = text.firstIndex(of: " Andere vragen")
+    #expect(safety != nil && weight != nil && other != nil)
+    #expect(safety! < weight! && weight! < other!, "the safety question comes first")
+    // A held Enter opens the first open question; it does not finish.
+    #expect(state.press(.enter) == [.position(itemID: "weight")])
+    state.type("30")
     state.press(.enter)
-    #expect(state.press(.enter) == [.complete])
+    guard case .confirmFinish = state.mode else {
+      Issue.record("not back on the list:\n\(state.dump)")
+      return
+    }
+    #expect(state.flatText.contains("4 vragen zonder antwoord"))
+    state.press(.character("2"))
+    #expect(state.currentItem == "focus")
+    state.press(.tab)
+    state.press(.end, .enter)
+    #expect(
+      state.press(.end, .enter) == [
+        .finish(unanswered: ["nickname", "focus", "who", "notes"])
+      ])
     #expect(state.mode == .finishing)
     #expect(state.screen.text.contains { $0.contains("Het verslag wordt gemaakt") })
+  }
+
+  @Test("finishing with everything answered asks for the report at once")
+  func finish() {
+    var state = FormFixture.walking(
+      [
+        "nickname": .text("Sam"), "birth_date": born, "weight": .number(30),
+        "sleep": .choice("no"), "focus": .number(1), "foods": .choices(["none"]),
+        "who": .choice("mother"),
+      ], at: "notes")
+    state.type("Niets")
+    #expect(state.press(.enter).first == .record(itemID: "notes", value: .text("Niets")))
+    #expect(state.press(.enter) == [.finish(unanswered: [])])
+    #expect(state.mode == .finishing)
   }
 
   @Test("PgDn and PgUp jump between sections on the overview")
@@ -141,17 +262,85 @@ struct ReviewTests {
   }
 }
 
+@Suite("Form: progress and small screens")
+struct ProgressTests {
+  @Test("progress names the part of all parts and never goes back as follow-ups appear")
+  func progress() {
+    var state = FormFixture.walking(["birth_date": born], at: "sleep")
+    #expect(state.flatText.contains("Deel 2 van 2 · Dagelijks leven · vraag 1 van 5"))
+    let before = percent(state)
+    state.press(.character("1"), .enter)
+    #expect(state.currentItem == "nights")
+    #expect(percent(state) > before, "the share rises although a question appeared")
+    #expect(state.flatText.contains("vraag 2 van 6"))
+  }
+
+  private func percent(_ state: FormState) -> Int {
+    let line = state.screen.text[1]
+    let number = line.split(separator: " ").last { $0.hasSuffix("%") } ?? "0%"
+    return Int(number.dropLast()) ?? -1
+  }
+
+  @Test(
+    "at every supported size the question, its help and every option can be read",
+    arguments: [(40, 12), (50, 14), (80, 24)])
+  func everythingReadable(width: Int, height: Int) {
+    let questionnaire = BuiltinQuestionnaireScreenTests.questionnaire
+    let walk = Walk(questionnaire: questionnaire, today: FormFixture.today)
+    for item in questionnaire.items {
+      var state = FormState(
+        walk: walk, language: .dutch, welcome: WelcomeContext(), width: width, height: height)
+      _ = state.update(
+        .outcome(.opened(OpenedAssessment(answers: Answers(), position: item.id, profile: "R"))))
+      guard state.currentItem == item.id else { continue }
+      // Every word seen while moving up past the top and down past the bottom.
+      var seen = Set(state.flatText.split(separator: " ").map(String.init))
+      // Enough presses to pass every row and every line of the longest question.
+      let rows = item.options.count + 4
+      let keys =
+        Array(repeating: FormKey.up, count: 12) + Array(repeating: .down, count: rows + 12)
+        + Array(repeating: .up, count: rows + 24)
+      for key in keys {
+        state.press(key)
+        seen.formUnion(state.flatText.split(separator: " ").map(String.init))
+      }
+      // Wrapped text is split over lines; every word of it must have been on screen.
+      let texts =
+        [item.question.text(in: .dutch)] + (item.help.map { [$0.text(in: .dutch)] } ?? [])
+        + item.options.map { $0.label.text(in: .dutch) }
+      let unseen = texts.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
+        .filter { !seen.contains($0) }
+      #expect(unseen.isEmpty, "\(item.id) at \(width)×\(height): never shown: \(unseen)")
+    }
+  }
+
+  @Test("on a short screen the question shows first; ↑ on the first option scrolls up to it")
+  func questionFirst() {
+    var state = FormFixture.walking(at: "who", width: 40, height: 12)
+    #expect(state.flatText.contains("Wie vult dit in?"))
+    state.press(.end)
+    #expect(!state.flatText.contains("Wie vult dit in?"))
+    #expect(state.screen.text.contains { $0.contains("↑ meer") })
+    state.press(.home)
+    #expect(state.flatText.contains("Wie vult dit in?"))
+  }
+}
+
 @Suite("Form: leaving, help and screen sizes")
 struct LeavingTests {
-  @Test("Esc asks first; n continues, y leaves")
+  @Test("Esc asks first, saying which keys do what; n continues, j or Enter stops")
   func escapeConfirms() {
     var state = FormFixture.walking(at: "focus")
     #expect(state.press(.escape) == [])
-    #expect(state.screen.text.contains { $0.contains("Alle antwoorden die u gaf zijn bewaard") })
+    #expect(state.flatText.contains("Alle antwoorden die u gaf zijn bewaard"))
+    #expect(state.flatText.contains("[j/Enter] Ja, stoppen"))
+    #expect(state.flatText.contains("[n/Esc] Nee, doorgaan"))
     state.press(.character("n"))
     #expect(state.overlay == nil)
     #expect(state.press(.character("q"), .character("j")) == [.exit])
     #expect(state.mode == .done)
+    var enter = FormFixture.walking(at: "focus")
+    #expect(enter.press(.escape, .enter) == [.exit])
   }
 
   @Test("Ctrl-C leaves at once, saving a valid half-typed answer first")
@@ -208,8 +397,8 @@ struct LeavingTests {
   func everyScreenFits() {
     for (width, height) in [(40, 12), (80, 24)] {
       for language in [Language.dutch, .english] {
-        var state = FormFixture.welcome(language: language, width: width, height: height)
-        _ = state.opened(answers: Answers(["birth_date": born]), position: nil, profile: "Sam")
+        var state = FormFixture.walking(
+          ["birth_date": born], language: language, width: width, height: height)
         var seen = 0
         while state.currentItem != nil && seen < 30 {
           let screen = state.screen
@@ -218,10 +407,9 @@ struct LeavingTests {
             screen.lines.allSatisfy { $0.width <= width },
             "\(state.currentItem!) at \(width)×\(height)")
           if let cursor = screen.cursor { #expect(cursor.row < height && cursor.column < width) }
-          // Answer with whatever is highlighted or skip, to move through every screen.
+          // Skip, or answer with the first choice, to move through every screen.
           let before = state.currentItem
           state.press(.right)
-          if state.currentItem == before { state.press(.enter) }
           if state.currentItem == before { state.type("1"); state.press(.enter) }
           seen += 1
         }
@@ -237,6 +425,17 @@ struct LeavingTests {
     let text = state.screen.text
     #expect(text.contains { $0.contains("Zeg ik liever niet") })
     #expect(text.contains { $0.contains("↑ meer") })
+  }
+
+  @Test("control characters and bidi overrides in answers are shown, never sent raw")
+  func controlsShown() {
+    var state = FormFixture.walking(
+      ["nickname": .text("Sam\u{1B}]0;pwned\u{07}\u{202E}"), "birth_date": born], at: "nickname")
+    let all = state.screen.text.joined()
+    #expect(!all.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E })
+    #expect(all.contains("Sam<U+001B>]0;pwned<U+0007><U+202E>"))
+    state.press(.tab)
+    #expect(!state.screen.text.joined().unicodeScalars.contains { $0.value == 0x1B })
   }
 }
 
@@ -296,15 +495,22 @@ struct ChangedQuestionnaireTests {
     #expect(state.mode != .finishing, "a required answer that no longer fits blocks finishing")
   }
 
-  @Test("a message panel shows until a key is pressed; arrows scroll it")
+  @Test("what a new version did to earlier answers shows until a key; arrows scroll it")
   func message() {
-    var state = FormFixture.walking(width: 40, height: 12)
-    let lines = (1...30).map { "regel \($0)" }.joined(separator: "\n")
-    state.inform(title: "Uw eerdere antwoorden", body: lines)
+    var state = FormFixture.welcome(width: 40, height: 12)
+    let migration = MigrationReport(
+      questionnaireID: "form-test", fromVersion: "0.9.0", toVersion: "1.0.0", kept: [],
+      retired: (1...20).map { .init(itemID: "oud_\($0)", value: .choice("ja")) }, restored: [],
+      incompatible: [])
+    _ = state.update(
+      .outcome(
+        .opened(
+          OpenedAssessment(
+            answers: Answers(), position: nil, profile: "Sam", migration: migration))))
     #expect(state.screen.text.contains(" Uw eerdere antwoorden"))
-    #expect(state.screen.text.contains("  regel 1"))
+    #expect(state.flatText.contains("versie 0.9.0 → 1.0.0"))
     state.press(.pageDown)
-    #expect(!state.screen.text.contains("  regel 1"))
+    #expect(state.flatText.contains("oud_"))
     state.press(.character("x"))
     #expect(state.overlay == nil)
     #expect(state.currentItem == "nickname", "closing the message does not answer")
@@ -326,7 +532,13 @@ struct ReportViewerTests {
       ])
     let document = try ReportDocument.build(
       questionnaire: FormFixture.questionnaire, record: record, today: FormFixture.today)
-    _ = state.update(.reportReady(document, savedPath: "/tmp/sam/verslag.txt"))
+    _ = state.update(
+      .outcome(
+        .finished(
+          FinishedAssessment(
+            document: document,
+            files: ReportFiles(text: "/tmp/sam/verslag.txt", html: "/tmp/sam/verslag.html"),
+            answersFile: "/tmp/sam/x.json"))))
     return state
   }
 
@@ -335,7 +547,8 @@ struct ReportViewerTests {
     var state = try viewing(width: 40, height: 12)
     let first = state.screen.text
     #expect(
-      first.contains { $0.contains("Bewaard in") }, "on a small screen the location leads the text")
+      first.contains { $0.contains("Verslag (tekst):") },
+      "on a small screen the location leads the text")
     state.press(.end)
     let last = state.screen.text
     #expect(last != first)
@@ -351,9 +564,19 @@ struct ReportViewerTests {
     var state = try viewing()
     #expect(state.screen.lines.allSatisfy { $0.width <= 80 })
     #expect(
-      state.screen.text.contains { $0.contains("Afdrukken: lp /tmp/sam/verslag.txt") },
+      state.screen.text.contains { $0.contains("Verslag (webpagina): /tmp/sam/verslag.html") },
       "pinned when there is room")
     _ = state.update(.resize(width: 40, height: 12))
     #expect(state.screen.lines.allSatisfy { $0.width <= 40 })
+  }
+
+  @Test("o opens the report, p prints it, and what happened is shown")
+  func openAndPrint() throws {
+    var state = try viewing()
+    #expect(state.screen.text.last?.contains("o openen") == true)
+    #expect(state.press(.character("o")) == [.open(path: "/tmp/sam/verslag.html")])
+    #expect(state.press(.character("p")) == [.print(path: "/tmp/sam/verslag.txt")])
+    _ = state.update(.outcome(.launched(.unavailable(program: "lp"))))
+    #expect(state.flatText.contains("lp is niet geïnstalleerd"))
   }
 }

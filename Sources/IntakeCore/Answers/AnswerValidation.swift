@@ -4,8 +4,8 @@ public enum AnswerProblem: Hashable, Sendable {
   /// The answer's kind does not fit the item (e.g. text for a number).
   case wrongKind(expected: String)
   case unknownOption(String)
-  /// An exclusive option ("none of these") was combined with others.
-  case exclusiveCombined(String)
+  /// An exclusive option ("none of these") was combined with others; its label.
+  case exclusiveCombined(LocalizedText)
   case belowMinimum(Double)
   case aboveMaximum(Double)
   case notWholeNumber
@@ -38,7 +38,7 @@ extension Item {
       if ids.count > 1,
         let exclusive = options.first(where: { $0.isExclusive && ids.contains($0.id) })
       {
-        return .exclusiveCombined(exclusive.id)
+        return .exclusiveCombined(exclusive.label)
       }
       return nil
     case (.scale(let points), .number(let value)):

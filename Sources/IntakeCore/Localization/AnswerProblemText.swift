@@ -10,10 +10,10 @@ extension AnswerProblem {
         ? "Dit antwoord past niet bij deze vraag." : "This answer does not fit this question."
     case .unknownOption:
       return nl ? "Kies een van de mogelijkheden." : "Please choose one of the options."
-    case .exclusiveCombined:
+    case .exclusiveCombined(let label):
       return nl
-        ? "\"Geen van deze\" kan niet samen met een ander antwoord."
-        : "\"None of these\" cannot be combined with another answer."
+        ? "\"\(label.text(in: language))\" kan niet samen met een ander antwoord."
+        : "\"\(label.text(in: language))\" cannot be combined with another answer."
     case .belowMinimum(let minimum):
       return nl ? "Vul \(number(minimum)) of meer in." : "Please enter \(number(minimum)) or more."
     case .aboveMaximum(let maximum):

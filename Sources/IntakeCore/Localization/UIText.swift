@@ -9,6 +9,12 @@ public enum UIText: String, CaseIterable, Sendable {
   /// A computed value or score that the answers do not determine.
   case unknown
 
+  /// The text in every language intake speaks.
+  public var localized: LocalizedText {
+    LocalizedText(
+      Dictionary(uniqueKeysWithValues: Language.interfaceLanguages.map { ($0, text(in: $0)) }))
+  }
+
   /// The text in `language`; English for a language intake has no translation for.
   public func text(in language: Language) -> String {
     let (english, dutch) = translations

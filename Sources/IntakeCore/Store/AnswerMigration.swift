@@ -41,6 +41,19 @@ public struct MigrationReport: Sendable, Equatable {
   /// gone, a number now out of range), in questionnaire order.
   public let incompatible: [Incompatible]
 
+  public init(
+    questionnaireID: String, fromVersion: String, toVersion: String, kept: [String],
+    retired: [Retired], restored: [String], incompatible: [Incompatible]
+  ) {
+    self.questionnaireID = questionnaireID
+    self.fromVersion = fromVersion
+    self.toVersion = toVersion
+    self.kept = kept
+    self.retired = retired
+    self.restored = restored
+    self.incompatible = incompatible
+  }
+
   /// Whether the parent should be told about anything: answers retired, restored or to redo.
   public var needsAttention: Bool {
     !retired.isEmpty || !restored.isEmpty || !incompatible.isEmpty

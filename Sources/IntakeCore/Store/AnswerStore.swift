@@ -6,6 +6,12 @@ public struct StoredAssessment: Sendable, Equatable {
   /// Path of the answers file.
   public let file: String
   public let profile: Profile
+
+  public init(record: AnswerRecord, file: String, profile: Profile) {
+    self.record = record
+    self.file = file
+    self.profile = profile
+  }
 }
 
 /// The assessments of one profile that could be read, and why the others could not. A broken file

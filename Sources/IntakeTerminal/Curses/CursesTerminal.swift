@@ -129,6 +129,27 @@ public final class CursesTerminal {
     wattr_set(window, attributes, pair, nil)
   }
 
+  /// Whether a key (or resize) is already waiting to be read: the next ``next()`` will not
+  /// block. What is read to find out is kept for it.
+  public var hasPendingInput: Bool {
+    if !queued.isEmpty { return true }
+    guard let input = readKey() else { return false }
+    queued.append(input)
+    return true
+  }
+
+  /// Gives the terminal back while `body` runs (another program may use it), then takes it
+  /// over again and repaints everything.
+  public func suspended<T>(_ body: () -> T) -> T {
+    def_prog_mode()
+    endwin()
+    defer {
+      reset_prog_mode()
+      needsFullRepaint = true
+    }
+    return body()
+  }
+
   /// Waits for the next key, resize, signal or end of input.
   public func next() -> TerminalInput {
     while true {

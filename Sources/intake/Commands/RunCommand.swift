@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import IntakeCore
 import IntakeForm
+import IntakeRuntime
 import IntakeTerminal
 
 /// `intake` with no subcommand: the questionnaire itself, full screen or in plain mode.
@@ -13,7 +14,8 @@ struct RunCommand: ParsableCommand {
       Starts at a welcome screen where you choose the language and start, continue or follow up \
       a questionnaire. Every answer is saved as soon as it is given. Plain mode (numbered \
       prompts, one line per answer) is used with --plain, and automatically when input or output \
-      is not a terminal or TERM is dumb.
+      is not a terminal or TERM is dumb. Exits 73 when an answer could not be saved, 75 when the \
+      answers are open in another intake, 128+N after signal N.
       """
   )
 
@@ -23,7 +25,8 @@ struct RunCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       try interactive.run(
-        interactive.loadQuestionnaire(), store: storeOptions.store(), startWith: nil)
+        interactive.loadQuestionnaire(), store: storeOptions.store(), startWith: nil,
+        storeOptions: storeOptions)
     }
   }
 }
@@ -32,7 +35,12 @@ struct RunCommand: ParsableCommand {
 struct ResumeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "resume",
-    abstract: "Continue the most recently changed unfinished questionnaire (of PROFILE, if given)."
+    abstract: "Continue the most recently changed unfinished questionnaire (of PROFILE, if given).",
+    discussion: """
+      Exits 66 when there is nothing to continue, 65 when the only answers files there are \
+      cannot be read (each is named with the line and column of the problem), 75 when the \
+      answers are open in another intake, 73 when an answer could not be saved.
+      """
   )
 
   @Argument(help: "The child's name (profile); default: any.")
@@ -48,13 +56,24 @@ struct ResumeCommand: ParsableCommand {
       let profiles = try storeErrors { () throws(AnswerStoreError) in
         try ListCommand.profiles(matching: profile, in: store)
       }
-      let unfinished = profiles.flatMap { (try? store.unfinished(in: $0)) ?? [] }
-        .filter { $0.record.questionnaireID == questionnaire.id }
-      guard let latest = unfinished.max(by: { $0.record.updated < $1.record.updated }) else {
-        throw CLIError(FrontText(interactive.language).nothingToResume)
+      let folders = Set(profiles.map(\.folder))
+      let listing = store.listing(of: questionnaire.id)
+      let unfinished = listing.unfinished.filter { folders.contains($0.profile.folder) }
+      let names = Set(profiles.map(\.name))
+      let unreadable = listing.unreadable.filter { profile == nil || names.contains($0.profile) }
+      // A broken file may be the unfinished assessment: never pass over it in silence.
+      for file in unreadable { printError("intake: \(file.problem)") }
+      guard let latest = unfinished.first else {
+        if !unreadable.isEmpty {
+          throw CLIError(
+            ResumeText(interactive.language).onlyUnreadable(unreadable.count),
+            exitCode: .dataError)
+        }
+        throw CLIError(ResumeText(interactive.language).nothingToResume, exitCode: .noInput)
       }
       try interactive.run(
-        questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id))
+        questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id),
+        storeOptions: storeOptions)
     }
   }
 }
@@ -76,23 +95,96 @@ struct InteractiveOptions: ParsableArguments {
     try QuestionnaireSource.resolve(questionnairePath).questionnaire()
   }
 
-  func run(_ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?) throws {
+  /// Runs the walk on the terminal (or in plain mode), then prints where the answers and the
+  /// report are and exits with the walk's status.
+  func run(
+    _ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?,
+    storeOptions: StoreOptions
+  ) throws {
     let environment = ProcessInfo.processInfo.environment
     let today = LocalDate.today()
-    let driver = AssessmentDriver(questionnaire: questionnaire, store: store, today: today)
-    let walk = Walk(questionnaire: questionnaire, today: today)
     let language =
       questionnaire.languages.contains(language) ? language : questionnaire.languages[0]
+    let driver = AssessmentDriver(
+      questionnaire: questionnaire, store: store, today: today, language: language)
+    let walk = Walk(questionnaire: questionnaire, today: today)
+    var opened: Outcome?
+    if let startWith {
+      switch Walker.open(startWith, language: language, driver: driver) {
+      case .success(let outcome): opened = outcome
+      case .failure(let ending): return try end(ending, language: language, storeOptions)
+      }
+    }
+    let ending: WalkEnding
     switch TerminalChoice.current(plainRequested: plain, environment: environment) {
     case .curses:
-      let signal = try CursesFront(
-        driver: driver, walk: walk, language: language, environment: environment,
-        startWith: startWith
-      ).run()
-      // Answers are saved either way; the exit status still tells a script what ended it.
-      if let signal { throw ExitCode(128 + signal) }
+      let terminal: CursesTerminal
+      do {
+        terminal = try CursesTerminal(environment: environment)
+      } catch {
+        throw CLIError("\(error)", exitCode: .software)
+      }
+      var console = CursesConsole(terminal)
+      var state =
+        opened == nil
+        ? FormState(
+          walk: walk, language: language, welcome: driver.welcomeContext(),
+          width: console.width, height: console.height)
+        : .opening(walk: walk, language: language, width: console.width, height: console.height)
+      let effects = opened.map { state.update(.outcome($0)) } ?? []
+      ending = Walker.run(&state, on: &console, driver: driver, startingWith: effects)
+      terminal.stop()
     case .plain:
-      PlainFront(driver: driver, walk: walk, language: language, startWith: startWith).run()
+      var console = PlainConsole()
+      var session =
+        opened == nil
+        ? PlainSession(walk: walk, language: language, welcome: driver.welcomeContext())
+        : .opening(walk: walk, language: language)
+      let effects = opened.map { session.update(.outcome($0)) } ?? []
+      ending = Walker.run(&session, on: &console, driver: driver, startingWith: effects)
     }
+    try end(ending, language: language, storeOptions)
+  }
+
+  /// The one line the shell shows after the walk, and its exit status.
+  private func end(_ ending: WalkEnding, language: Language, _ storeOptions: StoreOptions) throws {
+    let dataDirectory = storeOptions.dataDirectory.map {
+      " --data-dir " + FormText.shellQuoted($0)
+    }
+    if let line = ending.farewell(
+      in: ending.language ?? language,
+      resume: { "intake resume " + FormText.shellQuoted($0) + (dataDirectory ?? "") })
+    {
+      if ending.isProblem {
+        printError(line)
+      } else {
+        print(line)
+      }
+    }
+    if ending.exitStatus != 0 { throw ExitCode(ending.exitStatus) }
+  }
+}
+
+/// What `intake resume` says when there is nothing it can continue.
+struct ResumeText {
+  let language: Language
+
+  init(_ language: Language) { self.language = language }
+
+  private func t(_ english: String, _ dutch: String) -> String {
+    language == .dutch ? dutch : english
+  }
+
+  var nothingToResume: String {
+    t(
+      "there is nothing to resume: no unfinished questionnaire was found",
+      "er is niets om verder te gaan: geen onafgemaakte vragenlijst gevonden")
+  }
+
+  func onlyUnreadable(_ count: Int) -> String {
+    t(
+      "no unfinished questionnaire can be read; \(count) answers file\(count == 1 ? "" : "s") could not be read (above)",
+      "geen onafgemaakte vragenlijst kan worden gelezen; \(count) antwoordbestand\(count == 1 ? "" : "en") kon\(count == 1 ? "" : "den") niet worden gelezen (hierboven)"
+    )
   }
 }

@@ -31,22 +31,48 @@ enum FormFixture {
     width: Int = 80, height: Int = 24
   ) -> FormState {
     var state = welcome(language: language, width: width, height: height)
-    _ = state.opened(answers: Answers(answers), position: position, profile: "Sam")
+    _ = state.update(
+      .outcome(
+        .opened(OpenedAssessment(answers: Answers(answers), position: position, profile: "Sam"))))
     return state
   }
 }
 
 extension FormState {
-  /// Sends keys; returns every effect they caused, in order.
+  /// Sends keys, with a store that saves every answer; returns every effect they caused, in
+  /// order.
   @discardableResult
   mutating func press(_ keys: FormKey...) -> [FormEffect] {
-    keys.flatMap { update(.key($0)) }
+    keys.flatMap { send(.key($0)) }
+  }
+
+  /// Sends keys with a store that cannot write: every answer fails with `problem`.
+  @discardableResult
+  mutating func pressFailing(_ problem: WalkProblem, _ keys: FormKey...) -> [FormEffect] {
+    keys.flatMap { send(.key($0), failing: problem) }
   }
 
   /// Types text, one character at a time.
   @discardableResult
   mutating func type(_ text: String) -> [FormEffect] {
-    text.flatMap { update(.key(.character($0))) }
+    text.flatMap { send(.key(.character($0))) }
+  }
+
+  /// Sends `event` and answers the effects a store answers: every `.record` is saved (or, with
+  /// `failing`, fails); returns every effect in order.
+  mutating func send(_ event: FormEvent, failing: WalkProblem? = nil) -> [FormEffect] {
+    var queue = update(event)
+    var all: [FormEffect] = []
+    while !queue.isEmpty {
+      let effect = queue.removeFirst()
+      all.append(effect)
+      if case .record(let itemID, _) = effect {
+        let outcome: Outcome =
+          failing.map { .saveFailed(itemID: itemID, $0) } ?? .saved(itemID: itemID)
+        queue += update(.outcome(outcome))
+      }
+    }
+    return all
   }
 
   /// The id of the item on screen, if a question is shown.
