@@ -451,6 +451,12 @@ struct ReportBuilder {
           id: factor.id, title: factor.title.text(in: language), then: then, now: now))
     }
     let notAsked = ReportText.notAsked.text(in: language)
+    // Safety-relevant: a safety question, or an answer behind a point raised first now (the
+    // stomach complaints behind "complaints while magnesium is given").
+    var first = Set(questionnaire.items.filter(\.isSafety).map(\.id))
+    for point in assessment.points where point.rule.priority == .discussFirst {
+      first.formUnion(assessment.items(behind: point.trail, in: questionnaire))
+    }
     var safetyChanges: [ReportAnswerChange] = []
     var otherChanges: [ReportAnswerChange] = []
     for item in questionnaire.items {
@@ -465,7 +471,11 @@ struct ReportBuilder {
         itemID: item.id, number: numbers[item.id], question: item.question.text(in: language),
         then: wasShown ? item.displayText(before, in: language) : notAsked,
         now: isShown ? item.displayText(after, in: language) : notAsked, safety: safety)
-      if safety != nil { safetyChanges.append(change) } else { otherChanges.append(change) }
+      if first.contains(item.id) {
+        safetyChanges.append(change)
+      } else {
+        otherChanges.append(change)
+      }
     }
     let comparison = ReportComparison(
       previousID: previous.id, previousDate: previousDate,

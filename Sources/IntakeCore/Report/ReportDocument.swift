@@ -18,8 +18,9 @@ public struct ReportDocument: Codable, Sendable, Equatable {
   public var factors: [ReportFactor]
   /// Present when the assessment follows up an earlier one that was available.
   public var comparison: ReportComparison?
-  /// Every answer that differs from the assessment followed up, safety questions first, then in
-  /// questionnaire order; `nil` when there is no comparison.
+  /// Every answer that differs from the assessment followed up: first the safety questions and
+  /// the answers behind a point raised first, then the others, each in questionnaire order;
+  /// `nil` when there is no comparison.
   public var changes: [ReportAnswerChange]?
   public var medicines: ReportMedicines
   /// Points on `safety` and `general` that are not discussed first.

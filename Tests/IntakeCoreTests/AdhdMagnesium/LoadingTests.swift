@@ -40,9 +40,8 @@ struct AdhdMagnesiumShapeTests {
     #expect(report.parentQuestionsItemID == "own_questions")
     #expect(
       AdhdMagnesium.safetyQuestions == [
-        "magnesium_condition", "adhd_medication", "antibiotics", "acid_blocker", "diuretic",
-        "bisphosphonate", "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
-        "stomach_now",
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
       ])
     // Every medicine class and magnesium product asked about is a safety question.
     for item in q.items(in: try #require(q.section("medicines")))
@@ -113,14 +112,13 @@ struct AdhdMagnesiumShapeTests {
   }
 
   @Test(
-    "the safety questions: kidneys and a condition affecting them, each medicine class, magnesium products and amounts, stomach complaints"
+    "the safety questions: kidneys, each medicine class (the bisphosphonate too), magnesium products and amounts"
   )
   func safetyQuestions() {
     #expect(
       q.items.filter(\.isSafety).map(\.id) == [
-        "magnesium_condition", "adhd_medication", "antibiotics", "acid_blocker", "diuretic",
-        "bisphosphonate", "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
-        "stomach_now",
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
       ])
     // The report names each by a short label of its own.
     for item in q.items where item.isSafety {

@@ -83,8 +83,8 @@ private func saved(_ id: String) -> [String: AnswerValue] {
 /// (the amounts are shown only with a product).
 private func openExcept(_ answered: Set<String>) -> [String] {
   [
-    "magnesium_condition", "adhd_medication", "antibiotics", "acid_blocker", "diuretic",
-    "bisphosphonate", "magnesium_sources", "kidney", "stomach_now",
+    "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+    "magnesium_sources", "kidney",
   ].filter { !answered.contains($0) }
 }
 
@@ -176,7 +176,7 @@ extension Persona {
       ],
       open: [
         "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
-        "supplement_mg", "stomach_now",
+        "supplement_mg",
       ],
       lines: ["adhd_diagnosed", "magnesium_form", "amount_from_four"],
       values: [
@@ -201,7 +201,7 @@ extension Persona {
         "other_medicines_listed", "adhd_medication_and_magnesium", "diet_estimate_incomplete",
         "safety_questions_open",
       ],
-      open: ["magnesium_condition", "bisphosphonate", "kidney", "stomach_now"],
+      open: ["bisphosphonate", "kidney"],
       lines: ["adhd_diagnosed", "other_medicines", "amount_from_four"],
       values: [
         "age_years": (12, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (400, nil),
@@ -346,7 +346,7 @@ extension Persona {
         "supplemental_above_upper_level", "diet_estimate_incomplete", "safety_questions_open",
       ],
       open: [
-        "magnesium_condition", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
         "kidney",
       ],
       lines: ["adhd_not_diagnosed", "magnesium_form", "amount_from_four"],
