@@ -18,8 +18,7 @@ public enum AnswerFile {
   {
     // The id becomes a path: one with a slash must not reach outside the folder.
     guard let id = record.followUpOf, AssessmentID.problem(id) == nil else { return nil }
-    let folder = (file as NSString).deletingLastPathComponent
-    let path = folder.isEmpty ? "\(id).json" : "\(folder)/\(id).json"
+    let path = PathName.join(PathName.folder(of: file), "\(id).json")
     guard FileSystem.kind(path) != .missing else { return nil }
     return try load(contentsOf: path)
   }

@@ -110,7 +110,7 @@ enum FileSystem {
       }
       return
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.folder(of: path)
     if !parent.isEmpty, parent != path, kind(parent) == .missing {
       try ensureFolder(parent)
     }
@@ -146,9 +146,9 @@ enum FileSystem {
   static func writeAtomically(_ data: Data, to path: String, faults: WriteFaults = WriteFaults())
     throws(AnswerStoreError)
   {
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.folder(of: path)
     let folder = parent.isEmpty ? "." : parent
-    let name = (path as NSString).lastPathComponent
+    let name = PathName.lastComponent(of: path)
     let temporary =
       "\(folder)/\(temporaryPrefix(for: name))\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
