@@ -42,10 +42,13 @@ final class DiagnosticCollector {
     diagnostics.append(Diagnostic(location: location, message: message))
   }
 
+  /// The diagnostics in file order, each once: a node used through several aliases is one
+  /// place in the file, and its mistake one message.
   var sorted: [Diagnostic] {
-    diagnostics.enumerated().sorted {
+    var seen: Set<Diagnostic> = []
+    return diagnostics.enumerated().sorted {
       let (a, b) = ($0.element.location, $1.element.location)
       return (a.line, a.column, $0.offset) < (b.line, b.column, $1.offset)
-    }.map(\.element)
+    }.map(\.element).filter { seen.insert($0).inserted }
   }
 }
