@@ -43,7 +43,17 @@ struct HistoryCommand: ParsableCommand {
         }
         problems += listing.problems
         var block = "\(profile.name)\n"
-        let records = listing.assessments.map(\.record)
+        // Answers the questionnaire cannot take (a language it lacks, items it does not ask)
+        // are reported like a broken file, not scored in part.
+        var records: [AnswerRecord] = []
+        for stored in listing.assessments {
+          do throws(AnswerStoreError) {
+            try AnswerFile.check(stored.record, file: stored.file, against: questionnaire)
+            records.append(stored.record)
+          } catch {
+            problems.append(error)
+          }
+        }
         if records.isEmpty {
           block += StoreText.noAssessments.text(in: language) + "\n"
         } else {

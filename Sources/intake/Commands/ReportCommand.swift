@@ -57,6 +57,9 @@ struct ReportCommand: ParsableCommand {
       let today = AssessmentHistory.day(of: record)
       let questionnaire = try Self.loadQuestionnaire(
         for: record, path: questionnairePath, today: today)
+      try storeErrors { () throws(AnswerStoreError) in
+        try AnswerFile.check(record, file: answersFile, against: questionnaire)
+      }
       let previous = Self.loadPrevious(of: record, besides: answersFile)
       let document: ReportDocument
       do {
