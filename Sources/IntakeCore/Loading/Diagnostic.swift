@@ -19,9 +19,15 @@ public enum QuestionnaireLoadError: Error, Sendable, CustomStringConvertible {
   /// The file was read; these are all the problems found in it, in file order.
   case invalid([Diagnostic])
 
-  public var description: String {
+  public var description: String { message(in: .english) }
+
+  /// The message in `language`; the diagnostics themselves are worded in English (they are
+  /// for the questionnaire's author and name the file's keys as written).
+  public func message(in language: Language) -> String {
     switch self {
-    case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
+    case .unreadable(let file, let reason):
+      language == .dutch
+        ? "\(file): kan niet lezen: \(ErrorText.dutch(reason))" : "\(file): cannot read: \(reason)"
     case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
     }
   }

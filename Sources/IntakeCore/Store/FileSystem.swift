@@ -251,7 +251,7 @@ final class FileLock {
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
       close(fd)
       throw .cannotWrite(
-        file: path, reason: "the lock file \(FileSystem.notRegular(info.st_mode))")
+        file: path, reason: FileSystem.notRegular(info.st_mode))
     }
     if fchmod(fd, FileSystem.fileMode) != 0 {
       close(fd)
