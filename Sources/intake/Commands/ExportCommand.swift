@@ -18,7 +18,9 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: "The assessment's id.")
   var id: String
 
-  @Argument(help: "Where to write the copy: a file, a folder, or - for standard output.")
+  @Argument(
+    help: "Where to write the copy: a file, a folder, or - for standard output.",
+    completion: .file(extensions: ["json"]))
   var output: String?
 
   @Flag(help: "Replace OUTPUT when it exists.")
@@ -47,9 +49,14 @@ struct ExportCommand: ParsableCommand {
       } catch {
         guard case .alreadyExists(let file) = error else { throw CLIError(error) }
         throw CLIError(
-          "\(file) already exists; pass --force to replace it", exitCode: .cannotCreate)
+          english: "\(file) already exists; pass --force to replace it",
+          dutch: "\(file) bestaat al; geef --force om het te vervangen", exitCode: .cannotCreate)
       }
-      print("exported \(stored.record.id) (\(stored.profile.name)) to \(path)")
+      let name = SafeText.line(stored.profile.name)
+      print(
+        UserLanguage.current == .dutch
+          ? "\(stored.record.id) (\(name)) is gekopieerd naar \(SafeText.line(path))"
+          : "exported \(stored.record.id) (\(name)) to \(SafeText.line(path))")
     }
   }
 }

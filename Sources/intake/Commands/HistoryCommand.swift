@@ -15,12 +15,15 @@ struct HistoryCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Only this profile (the child's nickname or its folder name).")
+  @Argument(
+    help: "Only this profile (the child's nickname or its folder name).",
+    completion: ProfileCompletion.kind)
   var profile: String?
 
   @Option(
     name: .customLong("questionnaire"),
-    help: "The questionnaire file the answers belong to, instead of the built-in one.")
+    help: "The questionnaire file the answers belong to, instead of the built-in one.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var questionnairePath: String?
 
   @OptionGroup var storeOptions: StoreOptions
@@ -42,7 +45,7 @@ struct HistoryCommand: ParsableCommand {
           try store.assessments(in: profile)
         }
         problems += listing.problems
-        var block = "\(profile.name)\n"
+        var block = "\(SafeText.line(profile.name))\n"
         // Answers the questionnaire cannot take (a language it lacks, items it does not ask)
         // are reported like a broken file, not scored in part.
         var records: [AnswerRecord] = []
@@ -62,7 +65,8 @@ struct HistoryCommand: ParsableCommand {
           let others = Set(
             records.filter { $0.questionnaireID != questionnaire.id }.map(\.questionnaireReference))
           for other in others.sorted() {
-            block += "– \(other): \(StoreText.otherQuestionnaire.text(in: language))\n"
+            block +=
+              "– \(SafeText.line(other)): \(StoreText.otherQuestionnaire.text(in: language))\n"
           }
         }
         blocks.append(block)

@@ -14,10 +14,10 @@ struct ImportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The answers file (JSON).")
+  @Argument(help: "The answers file (JSON).", completion: .file(extensions: ["json"]))
   var file: String
 
-  @Option(help: "The child's nickname to file it under.")
+  @Option(help: "The child's nickname to file it under.", completion: ProfileCompletion.kind)
   var profile: String?
 
   @OptionGroup var storeOptions: StoreOptions
@@ -28,8 +28,12 @@ struct ImportCommand: ParsableCommand {
       let stored = try storeErrors { () throws(AnswerStoreError) in
         try store.importFile(atPath: file, into: profile)
       }
+      let name = SafeText.line(stored.profile.name)
+      let path = SafeText.line(stored.file)
       print(
-        "imported \(stored.record.id) into profile \(stored.profile.name) (\(stored.file))")
+        UserLanguage.current == .dutch
+          ? "\(stored.record.id) is toegevoegd aan profiel \(name) (\(path))"
+          : "imported \(stored.record.id) into profile \(name) (\(path))")
     }
   }
 }

@@ -16,7 +16,9 @@ struct ListCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Only this profile (the child's nickname or its folder name).")
+  @Argument(
+    help: "Only this profile (the child's nickname or its folder name).",
+    completion: ProfileCompletion.kind)
   var profile: String?
 
   @OptionGroup var storeOptions: StoreOptions
