@@ -76,7 +76,8 @@ enum UsageText {
     let english =
       message.trimmingCharacters(in: .whitespacesAndNewlines)
       .split(separator: "\n").first.map(String.init) ?? ""
-    let lowered = english.prefix(1).lowercased() + english.dropFirst()
+    var lowered = english.prefix(1).lowercased() + english.dropFirst()
+    if lowered.hasSuffix(".") { lowered.removeLast() }
     guard language == .dutch else { return lowered }
     for (pattern, dutch) in dutchPatterns {
       if let translated = replace(pattern, in: english, with: dutch) { return translated }
@@ -113,7 +114,10 @@ enum UsageText {
     for group in stride(from: match.numberOfRanges - 1, through: 1, by: -1) {
       guard let range = Range(match.range(at: group), in: text) else { continue }
       var value = String(text[range])
-      if group == 3 { value = value.replacingOccurrences(of: " or ", with: " of ") }
+      if group == 3 {
+        value = value.replacingOccurrences(of: " or ", with: " of ")
+          .replacingOccurrences(of: " and ", with: " en ")
+      }
       result = result.replacingOccurrences(of: "$\(group)", with: value)
     }
     return result
