@@ -33,17 +33,31 @@ struct Intake: ParsableCommand {
       printError("intake: \(problem)")
       Foundation.exit(ExitCode.usage.rawValue)
     }
+    var command: any ParsableCommand
     do {
-      var command = try parseAsRoot(arguments)
-      try command.run()
+      command = try parseAsRoot(arguments)
     } catch {
-      guard exitCode(for: error) != .success, !(error is ExitCode) else { exit(withError: error) }
-      let code = exitCode(for: error)
+      // Help, --version and completion scripts end here too, cleanly, printed as argument-parser
+      // prints them.
+      guard exitCode(for: error) != .success else { exit(withError: error) }
       let message = UsageText.message(message(for: error), in: UserLanguage.current)
       let help = UsageText.helpHint(for: arguments, in: UserLanguage.current)
       printError("intake: \(message) (\(help))")
       // Anything argument-parser refuses is a usage error, whatever code it would have used.
-      Foundation.exit(code == .failure ? ExitCode.usage.rawValue : code.rawValue)
+      Foundation.exit(ExitCode.usage.rawValue)
+    }
+    do {
+      try command.run()
+    } catch let error as CLIError {
+      printError("intake: \(error.message)")
+      Foundation.exit(error.exitCode.rawValue)
+    } catch let error as ExitCode {
+      // Already reported where it happened.
+      Foundation.exit(error.rawValue)
+    } catch {
+      // Not one of intake's own errors: still one line, as an internal error (EX_SOFTWARE).
+      printError("intake: \(error)")
+      Foundation.exit(ExitCode.software.rawValue)
     }
   }
 

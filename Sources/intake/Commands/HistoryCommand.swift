@@ -9,9 +9,10 @@ struct HistoryCommand: ParsableCommand {
     discussion: """
       Scores are computed from the stored answers with the questionnaire (the built-in one \
       unless --questionnaire names a file), as of the day each assessment was last changed. \
-      Assessments of another questionnaire are listed without scores. A file that cannot be \
-      read is reported on standard error with its place; the others are still shown, and \
-      intake exits 65.
+      Assessments of another questionnaire are listed without scores. A file that is not \
+      valid, cannot be read or does not fit the questionnaire is reported on standard error \
+      with its place; the others are still shown, and intake exits 65 (66 when the last such \
+      file cannot be read).
       """
   )
 
