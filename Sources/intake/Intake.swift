@@ -55,9 +55,13 @@ struct Intake: ParsableCommand {
       // Already reported where it happened.
       Foundation.exit(error.rawValue)
     } catch {
-      // Not one of intake's own errors: still one line, as an internal error (EX_SOFTWARE).
-      printError("intake: \(error)")
-      Foundation.exit(ExitCode.software.rawValue)
+      // `intake help COMMAND` ends here with the help to print.
+      let code = exitCode(for: error)
+      guard code != .success else { exit(withError: error) }
+      // Not one of intake's own errors: still one line; an unknown one is an internal error.
+      let message = UsageText.message(message(for: error), in: UserLanguage.current)
+      printError("intake: \(message)")
+      Foundation.exit(code == .failure ? ExitCode.software.rawValue : code.rawValue)
     }
   }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltinQuestionnaires
 import IntakeCore
 
 /// `intake import FILE`: adds an exported answers file to the store.
@@ -25,6 +26,15 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let store = try storeOptions.store()
+      // Answers to a built-in questionnaire must fit it (its language, the items of its
+      // version) before they go into the store, as `intake report` would refuse them later.
+      try storeErrors { () throws(AnswerStoreError) in
+        let record = try AnswerFile.load(contentsOf: file)
+        guard let builtin = BuiltinQuestionnaires.named(record.questionnaireID),
+          let questionnaire = try? QuestionnaireSource.builtin(builtin).load()
+        else { return }
+        try AnswerFile.check(record, file: file, against: questionnaire)
+      }
       let stored = try storeErrors { () throws(AnswerStoreError) in
         try store.importFile(atPath: file, into: profile)
       }
