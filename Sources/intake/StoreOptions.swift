@@ -95,13 +95,16 @@ enum ProfileCompletion {
   /// default store; nothing unless `INTAKE_COMPLETE_PROFILES` is `1`.
   static func folders(arguments: [String], environment: [String: String]) -> [String] {
     guard environment[variable] == "1" else { return [] }
-    var options = StoreOptions()
+    // Not StoreOptions: an instance argument-parser has not parsed cannot be read.
+    let directory: URL?
     if let index = arguments.firstIndex(of: "--data-dir"), index + 1 < arguments.count {
-      options.dataDirectory = arguments[index + 1]
+      directory = URL(fileURLWithPath: arguments[index + 1], isDirectory: true)
+    } else {
+      directory = try? AnswerStore.defaultDirectory(environment: environment)
     }
-    guard let store = try? options.store(environment: environment),
-      let profiles = try? store.profiles()
-    else { return [] }
+    guard let directory, let profiles = try? AnswerStore(directory: directory).profiles() else {
+      return []
+    }
     return profiles.map(\.folder)
   }
 }

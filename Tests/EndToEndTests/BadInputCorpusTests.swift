@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// One line of `Corpus/cases.txt`: `EXIT | ARGUMENTS | FIRST LINE OF STDERR [| FIRST LINE OF
-/// STDOUT]`. See the comment at the top of that file for the words the arguments may use.
+/// STDOUT]`, `-` for an empty one. See the comment at the top of that file for the words the arguments may use.
 struct CorpusCase: CustomTestStringConvertible, Sendable {
   let line: Int
   let exit: Int32
@@ -35,7 +35,7 @@ struct CorpusCase: CustomTestStringConvertible, Sendable {
       return CorpusCase(
         line: offset + 1, exit: exit,
         arguments: fields[1].split(separator: " ").map(String.init),
-        stderr: fields[2], stdout: fields.count > 3 ? fields[3] : nil)
+        stderr: fields[2], stdout: fields.count > 3 ? (fields[3] == "-" ? "" : fields[3]) : nil)
     }
   }
 }
@@ -148,8 +148,12 @@ struct BadInputCorpusTests {
     environment["INTAKE_DATA_DIR"] = "\(directory)/data"
     var arguments: [String] = []
     for argument in corpusCase.arguments {
-      if argument.hasPrefix("LANG=") {
-        environment["LANG"] = String(argument.dropFirst(5))
+      // Leading NAME=VALUE words set the environment, as in a shell.
+      if arguments.isEmpty, let equals = argument.firstIndex(of: "="),
+        argument[..<equals].allSatisfy({ $0.isUppercase || $0 == "_" })
+      {
+        environment[String(argument[..<equals])] = String(
+          argument[argument.index(after: equals)...])
         continue
       }
       if let substituted = try prepare(argument, in: directory) { arguments.append(substituted) }
