@@ -51,6 +51,7 @@ struct LoaderTests {
     #expect(q.item("teen_question")?.allowsDontKnow == true, "yes_no allows don't know by default")
     #expect(q.item("weight")?.allowsDontKnow == true)
     #expect(q.item("birth_date")?.isRequired == true)
+    #expect(q.items.filter(\.isSafety).map(\.id) == ["magnesium_mg"])
     #expect(q.section("diet")?.condition?.source == "not dont_know(focus)")
     #expect(q.computed.map(\.id).contains("dietary_mg"))
     #expect(q.computedValue("above_limit")?.isNumeric == false)

@@ -278,7 +278,8 @@ final class QuestionnaireBuilder {
   }
 
   static let commonItemKeys = [
-    "id", "type", "question", "help", "required", "when", "dont_know", "prefer_not_to_say",
+    "id", "type", "question", "help", "required", "safety", "when", "dont_know",
+    "prefer_not_to_say",
   ]
   static let itemKeysByType: [String: [String]] = [
     "choice": ["options"], "multi_choice": ["options"], "yes_no": [], "scale": ["points"],
@@ -330,6 +331,7 @@ final class QuestionnaireBuilder {
     }
     let help = map["help"].flatMap { reader.text($0, "\(what) help") }
     let required = map["required"].flatMap { reader.bool($0, "\(what) required") } ?? false
+    let safety = map["safety"].flatMap { reader.bool($0, "\(what) safety") } ?? false
     let when = map["when"].flatMap { parseExpression($0, "\(what) when") }
     let dontKnow =
       map["dont_know"].flatMap { reader.bool($0, "\(what) dont_know") } ?? (type == "yes_no")
@@ -342,7 +344,8 @@ final class QuestionnaireBuilder {
     let item = Item(
       id: itemID, index: items.count, sectionID: sectionID, kind: kind,
       question: question ?? LocalizedText([:]),
-      help: help, isRequired: required, condition: nil, allowsDontKnow: dontKnow,
+      help: help, isRequired: required, isSafety: safety, condition: nil,
+      allowsDontKnow: dontKnow,
       allowsPreferNotToSay: preferNot,
       location: location(node))
     items.append(ItemDraft(item: item, when: when, node: node, idNode: idNode))

@@ -99,6 +99,10 @@ public struct Item: Sendable, Identifiable {
   public let help: LocalizedText?
   /// Must be answered when shown ("don't know" and "prefer not to say" count as answers).
   public let isRequired: Bool
+  /// A question about the child's safety (kidneys, medicines, magnesium products and amounts):
+  /// left open or answered "don't know", it is itself a point for the doctor, and it is listed
+  /// first when the parent finishes with questions open.
+  public let isSafety: Bool
   public internal(set) var condition: Condition?
   public let allowsDontKnow: Bool
   public let allowsPreferNotToSay: Bool

@@ -93,6 +93,15 @@ struct AdhdMagnesiumShapeTests {
       uncited == ["diet_estimate_incomplete", "magnesium_amount_unknown", "no_diagnosis_yet"])
   }
 
+  @Test("the safety questions: kidneys, each medicine class, magnesium products and amounts")
+  func safetyQuestions() {
+    #expect(
+      q.items.filter(\.isSafety).map(\.id) == [
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "magnesium_sources",
+        "supplement_mg", "medicine_mg", "kidney",
+      ])
+  }
+
   @Test("the age is required, every other question can be skipped")
   func onlyAgeRequired() {
     #expect(q.items.filter(\.isRequired).map(\.id) == ["age_how", "birth_date", "age_given"])
