@@ -8,12 +8,9 @@ public enum ReportFile {
   /// report there is `ID.report.jsonc` (plain JSON, which every JSONC reader takes): the store
   /// reads every `*.json` in a profile folder as an answers file.
   public static func path(besideAnswers answersPath: String, format: ReportFormat) -> String {
-    let url = URL(fileURLWithPath: answersPath)
-    let name = url.deletingPathExtension().lastPathComponent
-    let folder = (answersPath as NSString).deletingLastPathComponent
+    let name = PathName.withoutExtension(PathName.lastComponent(of: answersPath))
     let fileExtension = format == .json ? "jsonc" : format.fileExtension
-    let file = "\(name).report.\(fileExtension)"
-    return folder.isEmpty ? file : "\(folder)/\(file)"
+    return PathName.join(PathName.folder(of: answersPath), "\(name).report.\(fileExtension)")
   }
 
   /// Replaces the file at `path` with `text`: whole or not at all, mode 0600.

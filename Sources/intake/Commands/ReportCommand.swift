@@ -18,13 +18,16 @@ struct ReportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "An answers file saved by intake (JSON).")
+  @Argument(
+    help: "An answers file saved by intake (JSON).", completion: .file(extensions: ["json"]))
   var answersFile: String
 
   @Option(help: "The report's format.")
   var format: ReportFormat = .text
 
-  @Option(name: .shortAndLong, help: "Write the report to FILE instead of standard output.")
+  @Option(
+    name: .shortAndLong, help: "Write the report to FILE instead of standard output.",
+    completion: .file())
   var output: String?
 
   @Option(
@@ -37,7 +40,8 @@ struct ReportCommand: ParsableCommand {
 
   @Option(
     name: .customLong("questionnaire"),
-    help: "The questionnaire file the answers belong to, instead of the built-in one.")
+    help: "The questionnaire file the answers belong to, instead of the built-in one.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var questionnairePath: String?
 
   /// EX_UNAVAILABLE: a service (here, printing) is not there.
@@ -45,7 +49,10 @@ struct ReportCommand: ParsableCommand {
 
   func validate() throws {
     if sendToPrinter, format != .text {
-      throw ValidationError("--print sends the text report; leave out --format or use text")
+      throw ValidationError(
+        UserLanguage.current == .dutch
+          ? "--print drukt het tekstverslag af; laat --format weg of kies text"
+          : "--print sends the text report; leave out --format or use text")
     }
   }
 
@@ -57,6 +64,9 @@ struct ReportCommand: ParsableCommand {
       let today = AssessmentHistory.day(of: record)
       let questionnaire = try Self.loadQuestionnaire(
         for: record, path: questionnairePath, today: today)
+      try storeErrors { () throws(AnswerStoreError) in
+        try AnswerFile.check(record, file: answersFile, against: questionnaire)
+      }
       let previous = Self.loadPrevious(of: record, besides: answersFile)
       let document: ReportDocument
       do {
@@ -78,7 +88,9 @@ struct ReportCommand: ParsableCommand {
         rendered = try format.render(document)
       } catch {
         throw CLIError(
-          "cannot write the report as \(format.rawValue): \(error)", exitCode: .software)
+          english: "cannot write the report as \(format.rawValue): \(error)",
+          dutch: "kan het verslag niet als \(format.rawValue) schrijven: \(error)",
+          exitCode: .software)
       }
       if let output {
         try Self.write(rendered, to: output)
@@ -93,8 +105,8 @@ struct ReportCommand: ParsableCommand {
       return try AnswerFile.load(contentsOf: path)
     } catch {
       switch error {
-      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
-      default: throw CLIError("\(error)", exitCode: .dataError)
+      case .unreadable: throw CLIError(error)
+      default: throw CLIError(error.message(in: UserLanguage.current), exitCode: .dataError)
       }
     }
   }
@@ -109,9 +121,12 @@ struct ReportCommand: ParsableCommand {
     } else if let builtin = BuiltinQuestionnaires.named(record.questionnaireID) {
       source = .builtin(builtin)
     } else {
+      let id = SafeText.quoted(record.questionnaireID)
       throw CLIError(
-        "there is no built-in questionnaire '\(record.questionnaireID)'; name its file with "
-          + "--questionnaire FILE", exitCode: .dataError)
+        english: "there is no built-in questionnaire '\(id)'; name its file with "
+          + "--questionnaire FILE",
+        dutch: "er is geen ingebouwde vragenlijst '\(id)'; geef het bestand op met "
+          + "--questionnaire BESTAND", exitCode: .dataError)
     }
     return try source.questionnaire(today: today)
   }
@@ -122,7 +137,11 @@ struct ReportCommand: ParsableCommand {
     do {
       return try AnswerFile.previous(of: record, besides: answersPath)
     } catch {
-      printError("intake: warning: the earlier answers cannot be compared: \(error)")
+      let reason = error.message(in: UserLanguage.current)
+      printError(
+        UserLanguage.current == .dutch
+          ? "intake: let op: de eerdere antwoorden kunnen niet worden vergeleken: \(reason)"
+          : "intake: warning: the earlier answers cannot be compared: \(reason)")
       return nil
     }
   }
@@ -131,7 +150,7 @@ struct ReportCommand: ParsableCommand {
     do {
       try ReportFile.write(text, to: path)
     } catch {
-      throw CLIError("\(error)", exitCode: .cannotCreate)
+      throw CLIError(error.message(in: UserLanguage.current), exitCode: .cannotCreate)
     }
   }
 
@@ -139,8 +158,12 @@ struct ReportCommand: ParsableCommand {
   static func print(_ text: String) throws {
     guard let lp = executable(named: "lp") else {
       throw CLIError(
-        "cannot print: there is no printer system here ('lp' was not found); save the report "
-          + "with --output FILE and print that file from another computer", exitCode: unavailable)
+        english: "cannot print: there is no printer system here ('lp' was not found); save the "
+          + "report with --output FILE and print that file from another computer",
+        dutch:
+          "kan niet afdrukken: hier is geen printersysteem ('lp' is niet gevonden); bewaar het "
+          + "verslag met --output BESTAND en druk dat af op een andere computer",
+        exitCode: unavailable)
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: lp)
@@ -150,14 +173,19 @@ struct ReportCommand: ParsableCommand {
     do {
       try process.run()
     } catch {
-      throw CLIError("cannot start \(lp): \(error.localizedDescription)", exitCode: unavailable)
+      throw CLIError(
+        english: "cannot start \(lp): \(error.localizedDescription)",
+        dutch: "kan \(lp) niet starten: \(error.localizedDescription)", exitCode: unavailable)
     }
     input.fileHandleForWriting.write(Data(text.utf8))
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       throw CLIError(
-        "lp could not print the report (it exited with status \(process.terminationStatus))",
+        english:
+          "lp could not print the report (it exited with status \(process.terminationStatus))",
+        dutch:
+          "lp kon het verslag niet afdrukken (het stopte met status \(process.terminationStatus))",
         exitCode: unavailable)
     }
   }
