@@ -70,7 +70,8 @@ let package = Package(
       name: "IntakeRuntimeTests",
       dependencies: ["IntakeRuntime", "IntakeForm", "IntakeCore", "BuiltinQuestionnaires"]),
     // Drives the real `intake` binary in tmux (installed by .ci/run).
-    .testTarget(name: "EndToEndTests", dependencies: ["IntakeCore"]),
+    // …and runs the bad-input corpus (Corpus/cases.txt) through it.
+    .testTarget(name: "EndToEndTests", dependencies: ["IntakeCore"], exclude: ["Corpus"]),
     // Fixtures are read through #filePath, so tests see the files as committed.
     .testTarget(
       name: "IntakeCoreTests",

@@ -102,19 +102,7 @@ extension FormText {
   }
 
   /// The store's reasons (the system's, in English) in Dutch where intake knows them.
-  private func dutchReason(_ english: String) -> String {
-    switch english {
-    case "no such file or folder": "het bestand of de map bestaat niet"
-    case "permission denied": "geen toestemming"
-    case "the disk is full": "de schijf is vol"
-    case "the disk quota is used up": "de schijfruimte die u mag gebruiken is op"
-    case "the disk is read-only": "de schijf is alleen-lezen"
-    case "it is a folder": "het is een map"
-    case "a part of the path is not a folder": "een deel van het pad is geen map"
-    case "it is a symbolic link": "het is een symbolische koppeling"
-    default: english
-    }
-  }
+  private func dutchReason(_ english: String) -> String { ErrorText.dutch(english) }
 
   /// What a version change or a follow-up did to earlier answers, listed: answers to give again,
   /// answers back because their question is asked again, and answers to questions that are gone

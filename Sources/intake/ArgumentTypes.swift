@@ -16,3 +16,8 @@ extension Language: ExpressibleByArgument {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+extension Language {
+  /// Shells complete `--lang` to the codes it takes.
+  public static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
+}

@@ -12,7 +12,10 @@ enum QuestionnaireSource {
     if let path { return .file(path) }
     guard let builtin = BuiltinQuestionnaires.named(BuiltinQuestionnaires.defaultFileName) else {
       throw CLIError(
-        "this build has no built-in questionnaire \(BuiltinQuestionnaires.defaultFileName)",
+        english:
+          "this build has no built-in questionnaire \(BuiltinQuestionnaires.defaultFileName)",
+        dutch:
+          "deze versie heeft geen ingebouwde vragenlijst \(BuiltinQuestionnaires.defaultFileName)",
         exitCode: .software)
     }
     return .builtin(builtin)
@@ -46,11 +49,17 @@ enum QuestionnaireSource {
       return try load(today: today)
     } catch {
       switch error {
-      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
+      case .unreadable:
+        throw CLIError(error.message(in: UserLanguage.current), exitCode: .noInput)
       case .invalid(let diagnostics):
+        let count = diagnostics.count
         throw CLIError(
-          "\(displayName) is not a valid questionnaire (\(diagnostics.count) error(s); "
+          english:
+            "\(displayName) is not a valid questionnaire (\(count) error\(count == 1 ? "" : "s"); "
             + "'intake validate \(displayName)' lists them)",
+          dutch:
+            "\(displayName) is geen geldige vragenlijst (\(count) fout\(count == 1 ? "" : "en"); "
+            + "'intake validate \(displayName)' noemt ze)",
           exitCode: .dataError)
       }
     }

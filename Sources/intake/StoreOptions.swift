@@ -9,7 +9,8 @@ struct StoreOptions: ParsableArguments {
     help: ArgumentHelp(
       "The folder answers are kept in (default: $INTAKE_DATA_DIR, else $XDG_DATA_HOME/intake, "
         + "else ~/.local/share/intake).",
-      valueName: "FOLDER"))
+      valueName: "FOLDER"),
+    completion: .directory)
   var dataDirectory: String?
 
   /// The store in `--data-dir`, else the folder the environment names.
@@ -55,7 +56,7 @@ extension CLIError {
     case .locked: code = .temporaryFailure
     case .noDataDirectory: code = .configuration
     }
-    self.init(error.description, exitCode: code)
+    self.init(error.message(in: UserLanguage.current), exitCode: code)
   }
 }
 
@@ -72,6 +73,38 @@ func storeErrors<T>(_ body: () throws(AnswerStoreError) -> T) throws -> T {
 /// one decides the exit code.
 func report(_ problems: [AnswerStoreError]) throws {
   guard let last = problems.last else { return }
-  for problem in problems.dropLast() { printError("intake: \(problem)") }
+  for problem in problems.dropLast() {
+    printError("intake: \(problem.message(in: UserLanguage.current))")
+  }
   throw CLIError(last)
+}
+
+/// Shell completion of a profile argument. Profiles are named after children, and a shell may
+/// show completions to anyone looking at the screen or keep them in its history; so the names
+/// are offered only when the user asks for it with `INTAKE_COMPLETE_PROFILES=1` (README, man
+/// page). Offered are the folder names (`zoë`, `anne-sophie`), which every command takes and
+/// which need no quoting.
+enum ProfileCompletion {
+  static let variable = "INTAKE_COMPLETE_PROFILES"
+
+  static let kind = CompletionKind.custom { arguments, _, _ in
+    folders(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// The profile folders of the store the command line names (`--data-dir`), else of the
+  /// default store; nothing unless `INTAKE_COMPLETE_PROFILES` is `1`.
+  static func folders(arguments: [String], environment: [String: String]) -> [String] {
+    guard environment[variable] == "1" else { return [] }
+    // Not StoreOptions: an instance argument-parser has not parsed cannot be read.
+    let directory: URL?
+    if let index = arguments.firstIndex(of: "--data-dir"), index + 1 < arguments.count {
+      directory = URL(fileURLWithPath: arguments[index + 1], isDirectory: true)
+    } else {
+      directory = try? AnswerStore.defaultDirectory(environment: environment)
+    }
+    guard let directory, let profiles = try? AnswerStore(directory: directory).profiles() else {
+      return []
+    }
+    return profiles.map(\.folder)
+  }
 }

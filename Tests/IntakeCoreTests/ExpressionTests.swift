@@ -189,4 +189,54 @@ struct ExpressionTests {
   func typeErrors(expression: String, expected: String) {
     #expect(errors(expression) == [expected])
   }
+
+  @Test(
+    "nesting is limited with a located error, never a stack overflow",
+    arguments: [
+      ("(", 9_700), ("n > 0 and ", 11_400), ("1 + ", 11_400), ("n ?? ", 11_400),
+      ("not ", 11_400), ("-", 11_400), ("max(", 5_000),
+    ])
+  func nestingLimit(piece: String, count: Int) {
+    let closing: String
+    switch piece {
+    case "(": closing = "1" + String(repeating: ")", count: count) + " > 0"
+    case "max(": closing = "1" + String(repeating: ")", count: count) + " > 0"
+    case "not ": closing = "n > 0"
+    case "-": closing = "1 > 0"
+    default: closing = "1 > 0"
+    }
+    let found = errors(String(repeating: piece, count: count) + closing)
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("29:") == true)
+    #expect(
+      found.first?.contains(
+        "nested too deeply, at most \(QuestionnaireLoader.maximumExpressionDepth) levels") == true)
+  }
+
+  @Test("nesting up to the limit is fine")
+  func nestingUpToTheLimit() throws {
+    let depth = QuestionnaireLoader.maximumExpressionDepth
+    #expect(
+      try evaluate(
+        String(repeating: "(", count: depth - 1) + "1" + String(repeating: ")", count: depth - 1))
+        == .number(1))
+    #expect(
+      try evaluate(Array(repeating: "1", count: depth).joined(separator: " + "))
+        == .number(Double(depth)))
+  }
+
+  @Test("a chain of 5,000 computed values, each using the one before, validates and evaluates")
+  func longComputedChain() throws {
+    var yaml = questionnaire("value(n) ?? 0")
+    for index in 1..<5_000 {
+      yaml += "\n  - id: x\(index)\n    expr: \(index == 1 ? "x" : "x\(index - 1)") + 1"
+    }
+    let loaded = try QuestionnaireLoader.load(yaml: yaml, file: "e.yaml", today: Fixtures.today)
+    let assessment = Engine.assess(
+      loaded, answers: Answers(["n": .number(3)]), today: Fixtures.today)
+    #expect(assessment.computed["x4999"]?.value == .number(5_002))
+    let behind = assessment.references(behind: assessment.computed["x4999"]?.trail ?? [])
+    #expect(behind.contains(.item("n")))
+    #expect(behind.count == 5_000)
+  }
 }

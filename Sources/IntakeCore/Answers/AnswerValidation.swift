@@ -68,9 +68,13 @@ extension Item {
 }
 
 extension NumberRange {
+  /// Beyond the item's own limits, no answer goes past ``NumberText/largestAnswer``: an item
+  /// without `max` must not take 99999999999999999999999 and keep it as 1e+23.
   func problem(with value: Double) -> AnswerProblem? {
-    if let min, value < min { return .belowMinimum(min) }
-    if let max, value > max { return .aboveMaximum(max) }
+    let lowest = Swift.max(min ?? -NumberText.largestAnswer, -NumberText.largestAnswer)
+    let highest = Swift.min(max ?? NumberText.largestAnswer, NumberText.largestAnswer)
+    if !(value >= lowest) { return .belowMinimum(lowest) }
+    if !(value <= highest) { return .aboveMaximum(highest) }
     return nil
   }
 }

@@ -69,16 +69,17 @@ public struct Assessment: Sendable {
   /// Everything behind `trail`: the trail itself and, through computed values and scales, what
   /// they were worked out from, down to the answers.
   public func references(behind trail: [TrailReference]) -> Set<TrailReference> {
+    // A work list, not recursion: computed values can chain thousands deep.
     var visited: Set<TrailReference> = []
-    func follow(_ reference: TrailReference) {
-      guard visited.insert(reference).inserted else { return }
+    var pending = trail
+    while let reference = pending.popLast() {
+      guard visited.insert(reference).inserted else { continue }
       switch reference {
       case .item: break
-      case .computed(let id): computed[id]?.trail.forEach(follow)
-      case .scale(let id): scales[id]?.trail.forEach(follow)
+      case .computed(let id): pending += computed[id]?.trail ?? []
+      case .scale(let id): pending += scales[id]?.trail ?? []
       }
     }
-    trail.forEach(follow)
     return visited
   }
 

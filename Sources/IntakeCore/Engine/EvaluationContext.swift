@@ -9,6 +9,8 @@ final class EvaluationContext {
   var visibility: [Bool?]
   private var computedMemo: [Evaluated?]
   private var scaleMemo: [ScaleOutcome?]
+  /// The computed values each computed value names directly; `nil`: not looked at yet.
+  private var computedUses: [[Int]?]
 
   init(questionnaire: Questionnaire, answers: [AnswerValue?], today: LocalDate) {
     self.questionnaire = questionnaire
@@ -16,6 +18,7 @@ final class EvaluationContext {
     self.answers = answers
     visibility = Array(repeating: nil, count: questionnaire.items.count)
     computedMemo = Array(repeating: nil, count: questionnaire.computed.count)
+    computedUses = Array(repeating: nil, count: questionnaire.computed.count)
     scaleMemo = Array(repeating: nil, count: questionnaire.scales.count)
   }
 
@@ -65,9 +68,53 @@ final class EvaluationContext {
 
   func computed(_ index: Int) -> Evaluated {
     if let memo = computedMemo[index] { return memo }
-    let result = evaluate(questionnaire.computed[index].expression.expression)
-    computedMemo[index] = result
-    return result
+    // What it uses is worked out first, deepest first, on a stack of our own: evaluating one
+    // computed value inside another would recurse once per link, and a chain of thousands of
+    // values each using the previous one would overflow the stack. Each is then evaluated with
+    // everything it uses remembered, so evaluation recurses only as deep as one expression
+    // (which the parser limits). The loader rejects cycles, so this always ends.
+    var stack: [(index: Int, ready: Bool)] = [(index, false)]
+    while let (next, ready) = stack.popLast() {
+      guard computedMemo[next] == nil else { continue }
+      if ready {
+        computedMemo[next] = evaluate(questionnaire.computed[next].expression.expression)
+        continue
+      }
+      stack.append((next, true))
+      for used in uses(next) where computedMemo[used] == nil { stack.append((used, false)) }
+    }
+    return computedMemo[index] ?? .unknown
+  }
+
+  /// The computed values that computed value `index` names itself, found once.
+  private func uses(_ index: Int) -> [Int] {
+    if let known = computedUses[index] { return known }
+    var found: [Int] = []
+    Self.collectComputed(in: questionnaire.computed[index].expression.expression, into: &found)
+    computedUses[index] = found
+    return found
+  }
+
+  private static func collectComputed(in expr: Expr, into found: inout [Int]) {
+    switch expr {
+    case .computed(let index): found.append(index)
+    case .constant, .item, .scale, .answered, .dontKnow, .declined, .optionValue, .countChosen,
+      .sumChosen:
+      break
+    case .not(let inner), .negate(let inner), .inList(let inner, _, _), .chosen(_, let inner, _),
+      .age(let inner, _), .round(let inner, _):
+      collectComputed(in: inner, into: &found)
+    case .and(let a, let b), .or(let a, let b), .equal(let a, let b, _), .order(_, let a, let b),
+      .arithmetic(_, let a, let b), .coalesce(let a, let b):
+      collectComputed(in: a, into: &found)
+      collectComputed(in: b, into: &found)
+    case .countTrue(let list), .minimum(let list), .maximum(let list):
+      for inner in list { collectComputed(in: inner, into: &found) }
+    case .conditional(let c, let a, let b):
+      collectComputed(in: c, into: &found)
+      collectComputed(in: a, into: &found)
+      collectComputed(in: b, into: &found)
+    }
   }
 
   func scale(_ index: Int) -> ScaleOutcome {

@@ -132,9 +132,26 @@ private struct Lexer {
 }
 
 /// Recursive-descent parser; see docs/questionnaire-format.md for the grammar and precedence.
+///
+/// Nesting is limited (``maximumDepth``): the parser, the type checker and the evaluator all
+/// recurse over the tree, and a questionnaire is data that anyone can write, so thousands of
+/// `(` or a chain of thousands of `and`s must end in an error at its place, not overflow the
+/// stack.
 struct ExpressionParser {
+  /// The deepest an expression may nest: parentheses, operators (a chain `a and b and c` is
+  /// two levels), `not`, `-` and function calls each count one level.
+  static let maximumDepth = 100
+
+  /// A parsed part with the depth of its tree.
+  private struct Parsed {
+    let syntax: Syntax
+    let depth: Int
+  }
+
   private var tokens: [(Token, Int)]
   private var position = 0
+  /// Levels of recursion open now (parentheses, arguments, `not`, unary `-`).
+  private var nesting = 0
 
   static func parse(_ source: String) throws(ExpressionError) -> Syntax {
     let tokens = try Lexer(scalars: Array(source.unicodeScalars)).tokens()
@@ -143,7 +160,7 @@ struct ExpressionParser {
       throw ExpressionError(
         offset: 0, message: "empty expression (expected a condition or a value)")
     }
-    let syntax = try parser.parseOr()
+    let syntax = try parser.parseOr().syntax
     if parser.current != .end {
       throw ExpressionError(
         offset: parser.offset,
@@ -163,6 +180,32 @@ struct ExpressionParser {
   private func isWord(_ word: String) -> Bool { current == .name(word) }
   private func isSymbol(_ symbol: String) -> Bool { current == .symbol(symbol) }
 
+  static func tooDeep(at offset: Int) -> ExpressionError {
+    ExpressionError(
+      offset: offset,
+      message:
+        "nested too deeply, at most \(maximumDepth) levels (expected a simpler expression; a "
+        + "computed value can hold a part of it)")
+  }
+
+  /// A node over `children`, one level deeper than the deepest of them.
+  private func node(_ syntax: Syntax, over children: Parsed..., at offset: Int)
+    throws(ExpressionError) -> Parsed
+  {
+    let depth = 1 + (children.map(\.depth).max() ?? 0)
+    guard depth <= Self.maximumDepth else { throw Self.tooDeep(at: offset) }
+    return Parsed(syntax: syntax, depth: depth)
+  }
+
+  /// Opens one level of recursion; checked before descending, so `((((…` stops at the limit
+  /// instead of recursing once per parenthesis.
+  private mutating func enter(at offset: Int) throws(ExpressionError) {
+    nesting += 1
+    guard nesting <= Self.maximumDepth else { throw Self.tooDeep(at: offset) }
+  }
+
+  private mutating func leave() { nesting -= 1 }
+
   private mutating func expect(_ symbol: String, _ context: String) throws(ExpressionError) {
     guard isSymbol(symbol) else {
       throw ExpressionError(
@@ -171,36 +214,41 @@ struct ExpressionParser {
     advance()
   }
 
-  private mutating func parseOr() throws(ExpressionError) -> Syntax {
+  private mutating func parseOr() throws(ExpressionError) -> Parsed {
     var lhs = try parseAnd()
     while isWord("or") {
       let at = offset
       advance()
-      lhs = .binary(.or, lhs, try parseAnd(), at: at)
+      let rhs = try parseAnd()
+      lhs = try node(.binary(.or, lhs.syntax, rhs.syntax, at: at), over: lhs, rhs, at: at)
     }
     return lhs
   }
 
-  private mutating func parseAnd() throws(ExpressionError) -> Syntax {
+  private mutating func parseAnd() throws(ExpressionError) -> Parsed {
     var lhs = try parseNot()
     while isWord("and") {
       let at = offset
       advance()
-      lhs = .binary(.and, lhs, try parseNot(), at: at)
+      let rhs = try parseNot()
+      lhs = try node(.binary(.and, lhs.syntax, rhs.syntax, at: at), over: lhs, rhs, at: at)
     }
     return lhs
   }
 
-  private mutating func parseNot() throws(ExpressionError) -> Syntax {
+  private mutating func parseNot() throws(ExpressionError) -> Parsed {
     if isWord("not") {
       let at = offset
       advance()
-      return .not(try parseNot(), at: at)
+      try enter(at: at)
+      let inner = try parseNot()
+      leave()
+      return try node(.not(inner.syntax, at: at), over: inner, at: at)
     }
     return try parseComparison()
   }
 
-  private mutating func parseComparison() throws(ExpressionError) -> Syntax {
+  private mutating func parseComparison() throws(ExpressionError) -> Parsed {
     let lhs = try parseAdditive()
     let at = offset
     let op: BinaryOperator
@@ -224,80 +272,87 @@ struct ExpressionParser {
         offset: offset,
         message: "comparisons cannot be chained (expected 'and' between two comparisons)")
     }
-    return .binary(op, lhs, rhs, at: at)
+    return try node(.binary(op, lhs.syntax, rhs.syntax, at: at), over: lhs, rhs, at: at)
   }
 
-  private mutating func parseAdditive() throws(ExpressionError) -> Syntax {
+  private mutating func parseAdditive() throws(ExpressionError) -> Parsed {
     var lhs = try parseMultiplicative()
     while isSymbol("+") || isSymbol("-") {
       let op: BinaryOperator = isSymbol("+") ? .plus : .minus
       let at = offset
       advance()
-      lhs = .binary(op, lhs, try parseMultiplicative(), at: at)
+      let rhs = try parseMultiplicative()
+      lhs = try node(.binary(op, lhs.syntax, rhs.syntax, at: at), over: lhs, rhs, at: at)
     }
     return lhs
   }
 
-  private mutating func parseMultiplicative() throws(ExpressionError) -> Syntax {
+  private mutating func parseMultiplicative() throws(ExpressionError) -> Parsed {
     var lhs = try parseUnary()
     while isSymbol("*") || isSymbol("/") {
       let op: BinaryOperator = isSymbol("*") ? .times : .divide
       let at = offset
       advance()
-      lhs = .binary(op, lhs, try parseUnary(), at: at)
+      let rhs = try parseUnary()
+      lhs = try node(.binary(op, lhs.syntax, rhs.syntax, at: at), over: lhs, rhs, at: at)
     }
     return lhs
   }
 
-  private mutating func parseUnary() throws(ExpressionError) -> Syntax {
+  private mutating func parseUnary() throws(ExpressionError) -> Parsed {
     if isSymbol("-") {
       let at = offset
       advance()
-      return .negate(try parseUnary(), at: at)
+      try enter(at: at)
+      let inner = try parseUnary()
+      leave()
+      return try node(.negate(inner.syntax, at: at), over: inner, at: at)
     }
     return try parseCoalesce()
   }
 
-  private mutating func parseCoalesce() throws(ExpressionError) -> Syntax {
+  private mutating func parseCoalesce() throws(ExpressionError) -> Parsed {
     var lhs = try parsePrimary()
     while isSymbol("??") {
       let at = offset
       advance()
-      let rhs: Syntax
+      var rhs: Parsed
       if isSymbol("-") {
         let minusAt = offset
         advance()
-        rhs = .negate(try parsePrimary(), at: minusAt)
+        let inner = try parsePrimary()
+        rhs = try node(.negate(inner.syntax, at: minusAt), over: inner, at: minusAt)
       } else {
         rhs = try parsePrimary()
       }
-      lhs = .binary(.coalesce, lhs, rhs, at: at)
+      lhs = try node(.binary(.coalesce, lhs.syntax, rhs.syntax, at: at), over: lhs, rhs, at: at)
     }
     return lhs
   }
 
-  private mutating func parsePrimary() throws(ExpressionError) -> Syntax {
+  private mutating func parsePrimary() throws(ExpressionError) -> Parsed {
     let at = offset
     switch current {
     case .number(let n):
       advance()
-      return .number(n, at: at)
+      return Parsed(syntax: .number(n, at: at), depth: 1)
     case .string(let s):
       advance()
-      return .string(s, at: at)
+      return Parsed(syntax: .string(s, at: at), depth: 1)
     case .name("true"):
       advance()
-      return .bool(true, at: at)
+      return Parsed(syntax: .bool(true, at: at), depth: 1)
     case .name("false"):
       advance()
-      return .bool(false, at: at)
+      return Parsed(syntax: .bool(false, at: at), depth: 1)
     case .name(let word) where ["and", "or", "not", "in"].contains(word):
       throw ExpressionError(offset: at, message: "found '\(word)' (expected a value before it)")
     case .name(let name):
       advance()
-      guard isSymbol("(") else { return .name(name, at: at) }
+      guard isSymbol("(") else { return Parsed(syntax: .name(name, at: at), depth: 1) }
       advance()
-      var args: [Syntax] = []
+      try enter(at: at)
+      var args: [Parsed] = []
       if !isSymbol(")") {
         args.append(try parseOr())
         while isSymbol(",") {
@@ -306,11 +361,16 @@ struct ExpressionParser {
         }
       }
       try expect(")", "to close the arguments of \(name)()")
-      return .call(name, args, at: at)
+      leave()
+      let depth = 1 + (args.map(\.depth).max() ?? 0)
+      guard depth <= Self.maximumDepth else { throw Self.tooDeep(at: at) }
+      return Parsed(syntax: .call(name, args.map(\.syntax), at: at), depth: depth)
     case .symbol("("):
       advance()
+      try enter(at: at)
       let inner = try parseOr()
       try expect(")", "to close '('")
+      leave()
       return inner
     case .symbol("["):
       advance()
@@ -331,7 +391,7 @@ struct ExpressionParser {
         }
       }
       advance()
-      return .list(strings, at: at)
+      return Parsed(syntax: .list(strings, at: at), depth: 1)
     case .end:
       throw ExpressionError(offset: at, message: "expression ends too early (expected a value)")
     case .symbol(let s):

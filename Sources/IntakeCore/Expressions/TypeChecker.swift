@@ -87,7 +87,17 @@ struct TypeChecker {
     return (.constant(.bool(false)), .invalid)
   }
 
+  /// Levels of ``check(_:)`` open now. The parser already limits nesting; this keeps the
+  /// checker's own recursion bounded for any tree it is given.
+  private var depth = 0
+
   mutating func check(_ syntax: Syntax) -> (Expr, ValueType) {
+    depth += 1
+    defer { depth -= 1 }
+    guard depth <= ExpressionParser.maximumDepth else {
+      let error = ExpressionParser.tooDeep(at: syntax.offset)
+      return fail(error.offset, error.message)
+    }
     switch syntax {
     case .number(let n, _): return (.constant(.number(n)), .number)
     case .string(let s, _): return (.constant(.string(s)), .literal(s))

@@ -19,9 +19,15 @@ public enum QuestionnaireLoadError: Error, Sendable, CustomStringConvertible {
   /// The file was read; these are all the problems found in it, in file order.
   case invalid([Diagnostic])
 
-  public var description: String {
+  public var description: String { message(in: .english) }
+
+  /// The message in `language`; the diagnostics themselves are worded in English (they are
+  /// for the questionnaire's author and name the file's keys as written).
+  public func message(in language: Language) -> String {
     switch self {
-    case .unreadable(let file, let reason): "\(file): cannot read: \(reason)"
+    case .unreadable(let file, let reason):
+      language == .dutch
+        ? "\(file): kan niet lezen: \(ErrorText.dutch(reason))" : "\(file): cannot read: \(reason)"
     case .invalid(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
     }
   }
@@ -42,10 +48,13 @@ final class DiagnosticCollector {
     diagnostics.append(Diagnostic(location: location, message: message))
   }
 
+  /// The diagnostics in file order, each once: a node used through several aliases is one
+  /// place in the file, and its mistake one message.
   var sorted: [Diagnostic] {
-    diagnostics.enumerated().sorted {
+    var seen: Set<Diagnostic> = []
+    return diagnostics.enumerated().sorted {
       let (a, b) = ($0.element.location, $1.element.location)
       return (a.line, a.column, $0.offset) < (b.line, b.column, $1.offset)
-    }.map(\.element)
+    }.map(\.element).filter { seen.insert($0).inserted }
   }
 }

@@ -295,7 +295,8 @@ final class QuestionnaireBuilder {
   private func readItem(_ node: YAMLNode, sectionID: String) {
     // The type decides which keys are allowed, so read it before checking the others.
     let typeNode = node.mapping?["type"]
-    var type = typeNode?.string
+    // A list or mapping (`type: [choice]`) is an error of its own, or the item would vanish.
+    var type = typeNode.flatMap { reader.string($0, "item type") }
     if let typeNode, let text = type, !Self.itemTypes.contains(text) {
       let hint =
         MappingReader.suggestion(for: text, among: Self.itemTypes).map { "; did you mean '\($0)'?" }

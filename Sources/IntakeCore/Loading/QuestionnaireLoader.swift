@@ -3,6 +3,10 @@ import Foundation
 /// Loads questionnaires from YAML, strictly: every problem in a file is collected, each with its
 /// `file:line:column`, what was found and what was expected.
 public enum QuestionnaireLoader {
+  /// The deepest an expression may nest (parentheses, operators, `not`, `-`, calls): deeper is
+  /// an error "nested too deeply", at its place.
+  public static let maximumExpressionDepth = ExpressionParser.maximumDepth
+
   /// Reads and loads the file at `path`; errors carry `path` as given.
   public static func load(contentsOf path: String, today: LocalDate = .today())
     throws(QuestionnaireLoadError) -> Questionnaire

@@ -141,6 +141,23 @@ struct Dependencies {
   var strings: Set<String> = []
 
   mutating func collect(_ expr: Expr, in questionnaire: Questionnaire) {
+    // Computed values are followed from a work list, not by recursing into them: they can chain
+    // thousands deep, while one expression nests at most ``ExpressionParser/maximumDepth``.
+    var pending: [Int] = []
+    collect(expr, in: questionnaire, computedToFollow: &pending)
+    while let index = pending.popLast() {
+      collect(
+        questionnaire.computed[index].expression.expression, in: questionnaire,
+        computedToFollow: &pending)
+    }
+  }
+
+  private mutating func collect(
+    _ expr: Expr, in questionnaire: Questionnaire, computedToFollow pending: inout [Int]
+  ) {
+    func collect(_ expr: Expr) {
+      self.collect(expr, in: questionnaire, computedToFollow: &pending)
+    }
     switch expr {
     case .constant(.number(let number)): numbers.insert(number)
     case .constant(.string(let string)): strings.insert(string)
@@ -149,10 +166,10 @@ struct Dependencies {
     case .negate(.constant(.number(let number))): numbers.insert(-number)
     case .inList(let inner, let options, _):
       strings.formUnion(options)
-      collect(inner, in: questionnaire)
+      collect(inner)
     case .chosen(let option, let inner, _):
       strings.insert(option)
-      collect(inner, in: questionnaire)
+      collect(inner)
     case .countChosen(let index, let options?):
       strings.formUnion(options)
       items.insert(index)
@@ -160,25 +177,24 @@ struct Dependencies {
       .optionValue(let index), .countChosen(let index, _), .sumChosen(let index):
       items.insert(index)
     case .computed(let index):
-      guard computed.insert(index).inserted else { return }
-      collect(questionnaire.computed[index].expression.expression, in: questionnaire)
+      if computed.insert(index).inserted { pending.append(index) }
     case .scale(let index):
       guard scales.insert(index).inserted else { return }
       for id in questionnaire.scales[index].itemIDs {
         if let itemIndex = questionnaire.itemIndexByID[id] { items.insert(itemIndex) }
       }
     case .not(let inner), .negate(let inner), .age(let inner, _), .round(let inner, _):
-      collect(inner, in: questionnaire)
+      collect(inner)
     case .and(let a, let b), .or(let a, let b), .equal(let a, let b, _), .order(_, let a, let b),
       .arithmetic(_, let a, let b), .coalesce(let a, let b):
-      collect(a, in: questionnaire)
-      collect(b, in: questionnaire)
+      collect(a)
+      collect(b)
     case .countTrue(let list), .minimum(let list), .maximum(let list):
-      for inner in list { collect(inner, in: questionnaire) }
+      for inner in list { collect(inner) }
     case .conditional(let c, let a, let b):
-      collect(c, in: questionnaire)
-      collect(a, in: questionnaire)
-      collect(b, in: questionnaire)
+      collect(c)
+      collect(a)
+      collect(b)
     }
   }
 }

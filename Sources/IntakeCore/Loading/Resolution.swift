@@ -40,10 +40,20 @@ extension QuestionnaireBuilder {
     for index in order {
       let draft = computed[index]
       guard let expression = draft.expression else { continue }
-      let (expr, type, checker) = check(
-        expression, "computed value '\(draft.id)'", items: baseItems, lookup: lookup,
-        types: computedTypes,
-        computedDependency: computedDependency, scaleDependency: scaleDependency, onlyBefore: nil)
+      // The checker holds the arrays it was given; it is gone (in this closure) before they
+      // change below, so they are not copied once per computed value.
+      let (expr, type, dependency): (Expr?, ValueType, Int?) = {
+        let (expr, type, checker) = check(
+          expression, "computed value '\(draft.id)'", items: baseItems, lookup: lookup,
+          types: computedTypes,
+          computedDependency: computedDependency, scaleDependency: scaleDependency,
+          onlyBefore: nil)
+        let dependencies =
+          checker.usedItems.map(Optional.some)
+          + checker.usedComputed.map { computedDependency[$0] }
+          + checker.usedScales.map { scaleDependency[$0] }
+        return (expr, type, dependencies.compactMap { $0 }.max())
+      }()
       guard let expr else { continue }
       guard type == .number || type == .bool else {
         reader.error(
@@ -59,10 +69,7 @@ extension QuestionnaireBuilder {
       }
       computedTypes[index] = type
       computedExprs[index] = expr
-      let dependencies =
-        checker.usedItems.map(Optional.some) + checker.usedComputed.map { computedDependency[$0] }
-        + checker.usedScales.map { scaleDependency[$0] }
-      computedDependency[index] = dependencies.compactMap { $0 }.max()
+      computedDependency[index] = dependency
     }
 
     // Conditions on sections and items: only earlier answers.
@@ -158,33 +165,51 @@ extension QuestionnaireBuilder {
       source: parsed.source, location: location(parsed.node), expression: expr)
   }
 
-  /// Computed values ordered so each comes after those it uses; reports cycles.
+  /// Computed values ordered so each comes after those it uses; reports cycles. A depth-first
+  /// walk on a stack of its own, not recursion: a chain of computed values can be thousands long.
   private func computedOrder(lookup: (String) -> Symbol?) -> [Int] {
-    var state = [Int](repeating: 0, count: computed.count)  // 0 new, 1 visiting, 2 done
+    let uses: [[Int]] = computed.map { draft in
+      (draft.expression?.syntax.names ?? []).compactMap { name in
+        if case .computed(let next) = lookup(name) { return next }
+        return nil
+      }
+    }
+    var state = [UInt8](repeating: 0, count: computed.count)  // 0 new, 1 visiting, 2 done
     var order: [Int] = []
     var reported: Set<Int> = []
-    func visit(_ index: Int, path: [Int]) {
-      if state[index] == 2 { return }
-      if state[index] == 1 {
-        let cycle = path[path.firstIndex(of: index)!...] + [index]
-        if reported.isDisjoint(with: cycle) {
-          reported.formUnion(cycle)
-          let names = cycle.map { computed[$0].id }.joined(separator: " → ")
-          reader.error(
-            computed[index].idNode,
-            "computed value '\(computed[index].id)' depends on itself: \(names) (expected no cycles)"
-          )
+    for root in computed.indices where state[root] == 0 {
+      // The path from `root` to where the walk is, each with the next of its uses to visit.
+      var path: [(index: Int, next: Int)] = [(root, 0)]
+      state[root] = 1
+      while let (index, next) = path.last {
+        guard next < uses[index].count else {
+          path.removeLast()
+          state[index] = 2
+          if !reported.contains(index) { order.append(index) }
+          continue
         }
-        return
+        path[path.count - 1].next += 1
+        let used = uses[index][next]
+        switch state[used] {
+        case 0:
+          state[used] = 1
+          path.append((used, 0))
+        case 1:
+          let start = path.firstIndex { $0.index == used } ?? 0
+          let cycle = path[start...].map(\.index) + [used]
+          if reported.isDisjoint(with: cycle) {
+            reported.formUnion(cycle)
+            let names = cycle.map { computed[$0].id }.joined(separator: " → ")
+            reader.error(
+              computed[used].idNode,
+              "computed value '\(computed[used].id)' depends on itself: \(names) (expected no cycles)"
+            )
+          }
+        default:
+          break
+        }
       }
-      state[index] = 1
-      for name in computed[index].expression?.syntax.names ?? [] {
-        if case .computed(let next) = lookup(name) { visit(next, path: path + [index]) }
-      }
-      state[index] = 2
-      if reported.isDisjoint(with: [index]) { order.append(index) }
     }
-    for index in computed.indices { visit(index, path: []) }
     return order.filter { !reported.contains($0) }
   }
 

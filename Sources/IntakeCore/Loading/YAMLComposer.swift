@@ -12,6 +12,13 @@ package struct YAMLError: Error {
 
 /// Composes one YAML document into a ``YAMLNode`` tree with libyaml's event parser.
 package enum YAMLComposer {
+  /// Most alias uses (`*name`) in one file. Aliases share one node, but everything after the
+  /// composer walks the expanded tree: without limits a small file ("billion laughs") makes
+  /// validation take minutes and gigabytes and print millions of errors.
+  package static let maximumAliases = 10_000
+  /// Most nodes that aliases may add in all, counting what aliases inside an anchored node add.
+  package static let maximumAliasedNodes = 200_000
+
   /// The root node, or `nil` when the text holds no document (empty, or only comments).
   package static func compose(_ text: String) throws(YAMLError) -> YAMLNode? {
     var bytes = Array(text.utf8)
@@ -41,15 +48,20 @@ private struct EventComposer {
     let anchor: String?
     var nodes: [YAMLNode] = []
     var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+    /// Nodes in it so far, itself included, aliases counted as what they stand for.
+    var size = 1
     var pendingKey: YAMLNode?
     /// Scalar keys seen, once the mapping is too long for a linear search to be cheaper.
     var keys: Set<String> = []
   }
 
   private var stack: [Frame] = []
-  private var anchors: [String: YAMLNode] = [:]
+  /// Anchored nodes and their sizes (see ``Frame/size``).
+  private var anchors: [String: (node: YAMLNode, size: Int)] = [:]
   private var root: YAMLNode?
   private var documents = 0
+  private var aliases = 0
+  private var aliasedNodes = 0
 
   mutating func run(_ parser: inout yaml_parser_t) throws(YAMLError) -> YAMLNode? {
     var event = yaml_event_t()
@@ -81,16 +93,33 @@ private struct EventComposer {
         default: style = .plain
         }
         try add(
-          .scalar(YAMLScalar(string: text, style: style, mark: mark)),
+          .scalar(YAMLScalar(string: text, style: style, mark: mark)), size: 1,
           anchor: Self.string(scalar.anchor))
       case YAML_ALIAS_EVENT:
         let name = Self.string(event.data.alias.anchor) ?? ""
-        guard let node = anchors[name] else {
+        guard let (node, size) = anchors[name] else {
           throw YAMLError(
             mark: mark,
             message: "alias '*\(name)' names no anchor (expected '&\(name)' earlier in the file)")
         }
-        try add(node, anchor: nil)
+        aliases += 1
+        aliasedNodes += size
+        if aliases > YAMLComposer.maximumAliases {
+          throw YAMLError(
+            mark: mark,
+            message:
+              "more than \(YAMLComposer.maximumAliases) aliases (expected at most "
+              + "\(YAMLComposer.maximumAliases) uses of '*name' in one file)")
+        }
+        if aliasedNodes > YAMLComposer.maximumAliasedNodes {
+          throw YAMLError(
+            mark: mark,
+            message:
+              "alias '*\(name)' makes the file too large: its aliases stand for more than "
+              + "\(YAMLComposer.maximumAliasedNodes) values in all (expected shared parts to be "
+              + "used fewer times, or written out)")
+        }
+        try add(node, size: size, anchor: nil)
       case YAML_SEQUENCE_START_EVENT:
         stack.append(
           Frame(isMapping: false, mark: mark, anchor: Self.string(event.data.sequence_start.anchor))
@@ -104,20 +133,21 @@ private struct EventComposer {
           frame.isMapping
           ? .mapping(YAMLMapping(pairs: frame.pairs, mark: frame.mark))
           : .sequence(YAMLSequence(nodes: frame.nodes, mark: frame.mark))
-        try add(node, anchor: frame.anchor)
+        try add(node, size: frame.size, anchor: frame.anchor)
       default:
         break
       }
     }
   }
 
-  private mutating func add(_ node: YAMLNode, anchor: String?) throws(YAMLError) {
-    if let anchor { anchors[anchor] = node }
+  private mutating func add(_ node: YAMLNode, size: Int, anchor: String?) throws(YAMLError) {
+    if let anchor { anchors[anchor] = (node, size) }
     guard !stack.isEmpty else {
       root = node
       return
     }
     let top = stack.count - 1
+    stack[top].size += size
     guard stack[top].isMapping else {
       stack[top].nodes.append(node)
       return
@@ -126,7 +156,15 @@ private struct EventComposer {
       stack[top].pairs.append((key, node))
       stack[top].pendingKey = nil
     } else {
-      if let text = node.string, Self.isDuplicate(text, in: &stack[top]) {
+      // A questionnaire's keys are names; a list or mapping as a key (`[a, b]: x`, `? {a: 1}`)
+      // would otherwise be skipped by every reader without a word.
+      guard let text = node.string else {
+        throw YAMLError(
+          mark: node.mark,
+          message:
+            "\(NodeReader.describe(node)) as a key (expected a name such as 'id' before ':')")
+      }
+      if Self.isDuplicate(text, in: &stack[top]) {
         throw YAMLError(
           mark: node.mark,
           message: "duplicate key '\(text)' in the same mapping (expected each key once)")

@@ -26,6 +26,11 @@ public enum NumberText {
   /// The most decimals a number item, computed value or `round()` may ask for.
   public static let maximumDecimals = 6
 
+  /// The largest number (and, negated, the smallest) a number answer may be, whatever the
+  /// item's own limits. Twelve digits: every such number, with the decimals an item allows, is
+  /// held exactly and written back the way it was typed (a longer one became `1e+23`).
+  public static let largestAnswer: Double = 999_999_999_999
+
   /// Parses what a parent typed: digits with an optional sign and one decimal separator, either
   /// `,` or `.` whatever the language (people mix them up); spaces around it are ignored.
   /// `nil` for anything else (no thousands separators, no exponents).
@@ -53,7 +58,7 @@ public enum NumberText {
         return nil
       }
     }
-    guard digitsSeen, let value = Double(normalised) else { return nil }
+    guard digitsSeen, let value = Double(normalised), value.isFinite else { return nil }
     return sign * value
   }
 }

@@ -18,11 +18,8 @@ public enum ReportFile {
   }
 
   private static func path(besideAnswers answersPath: String, fileExtension: String) -> String {
-    let url = URL(fileURLWithPath: answersPath)
-    let name = url.deletingPathExtension().lastPathComponent
-    let folder = (answersPath as NSString).deletingLastPathComponent
-    let file = "\(name).report.\(fileExtension)"
-    return folder.isEmpty ? file : "\(folder)/\(file)"
+    let name = PathName.withoutExtension(PathName.lastComponent(of: answersPath))
+    return PathName.join(PathName.folder(of: answersPath), "\(name).report.\(fileExtension)")
   }
 
   /// Replaces the file at `path` with `text`: whole or not at all, mode 0600.
@@ -66,7 +63,7 @@ public enum ReportFile {
     let pdfPath = pdfPath(besideAnswers: answersPath)
     do throws(ReportPDFError) {
       let answers = ReportAttachment(
-        name: (answersPath as NSString).lastPathComponent, data: try readAnswers(answersPath))
+        name: PathName.lastComponent(of: answersPath), data: try readAnswers(answersPath))
       try ReportPDF.write(
         html: html, attachments: [answers] + attachments, to: pdfPath, weasyPrint: weasyPrint)
       return Written(text: textPath, html: htmlPath, pdf: pdfPath, pdfProblem: nil)

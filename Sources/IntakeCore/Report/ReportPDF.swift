@@ -24,16 +24,29 @@ public enum ReportPDFError: Error, Sendable, Equatable, CustomStringConvertible 
   /// A file could not be read or written: the PDF, WeasyPrint's scratch files, an attachment.
   case files(AnswerStoreError)
 
-  public var description: String {
+  public var description: String { message(in: .english) }
+
+  /// The message in `language` (Dutch or English).
+  public func message(in language: Language) -> String {
+    let dutch = language == .dutch
     switch self {
     case .weasyPrintMissing:
-      "cannot make a PDF: WeasyPrint is not installed (install it with: \(ReportPDF.installCommand))"
-    case .failed(let status, let message):
-      "WeasyPrint could not make the PDF (exit status \(status))"
-        + (message.isEmpty ? "" : ": \(message)")
+      return dutch
+        ? "kan geen PDF maken: WeasyPrint is niet geïnstalleerd (installeer het met: "
+          + "\(ReportPDF.installCommand))"
+        : "cannot make a PDF: WeasyPrint is not installed (install it with: "
+          + "\(ReportPDF.installCommand))"
+    case .failed(let status, let said):
+      let tail = said.isEmpty ? "" : ": \(said)"
+      return dutch
+        ? "WeasyPrint kon de PDF niet maken (exitstatus \(status))\(tail)"
+        : "WeasyPrint could not make the PDF (exit status \(status))\(tail)"
     case .badAttachmentName(let name):
-      "cannot attach '\(SafeText.quoted(name))' to the PDF: an attachment needs a plain file name"
-    case .files(let error): error.description
+      let quoted = SafeText.quoted(name)
+      return dutch
+        ? "kan '\(quoted)' niet in de PDF opnemen: een bijlage heeft een gewone bestandsnaam nodig"
+        : "cannot attach '\(quoted)' to the PDF: an attachment needs a plain file name"
+    case .files(let error): return error.message(in: language)
     }
   }
 }
@@ -142,7 +155,7 @@ public enum ReportPDF {
   public static func write(
     html: String, attachments: [ReportAttachment], to path: String, weasyPrint: String? = nil
   ) throws(ReportPDFError) {
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.folder(of: path)
     let data = try render(
       html: html, attachments: attachments, workFolder: parent.isEmpty ? "." : parent,
       weasyPrint: weasyPrint)

@@ -18,8 +18,7 @@ public enum AnswerFile {
   {
     // The id becomes a path: one with a slash must not reach outside the folder.
     guard let id = record.followUpOf, AssessmentID.problem(id) == nil else { return nil }
-    let folder = (file as NSString).deletingLastPathComponent
-    let path = folder.isEmpty ? "\(id).json" : "\(folder)/\(id).json"
+    let path = PathName.join(PathName.folder(of: file), "\(id).json")
     guard FileSystem.kind(path) != .missing else { return nil }
     return try load(contentsOf: path)
   }
@@ -61,7 +60,7 @@ public enum AnswerFile {
           in: container,
           debugDescription:
             "expected a date and time with a time zone such as 2026-11-25T10:42:07.000Z, "
-            + "found '\(text)'")
+            + "found \(LocatedDecoding.quote(text))")
       }
       return date
     }
@@ -146,7 +145,7 @@ struct LocatedDecoding {
       let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
       throw error(
         at: member.keyPosition,
-        "unknown key '\(member.key)'\(place) (expected one of \(allowed.sorted().joined(separator: ", ")))"
+        "unknown key \(Self.quote(member.key))\(place) (expected one of \(allowed.sorted().joined(separator: ", ")))"
       )
     }
   }
@@ -160,7 +159,8 @@ struct LocatedDecoding {
       for member in members {
         guard seen.insert(member.key).inserted else {
           let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
-          throw error(at: member.keyPosition, "the key '\(member.key)' appears twice\(place)")
+          throw error(
+            at: member.keyPosition, "the key \(Self.quote(member.key)) appears twice\(place)")
         }
         try checkDuplicates(member.value, path: path + [.key(member.key)])
       }
@@ -248,16 +248,25 @@ struct LocatedDecoding {
       root.member(key)?.value.position ?? root.position
     }
     if let problem = AssessmentID.problem(record.id) {
-      throw error(at: position("id"), "the id '\(record.id)' \(problem)")
+      throw error(at: position("id"), "the id \(Self.quote(record.id)) \(problem)")
     }
     if let followUp = record.followUpOf, let problem = AssessmentID.problem(followUp) {
-      throw error(at: position("follow_up_of"), "the id '\(followUp)' \(problem)")
+      throw error(at: position("follow_up_of"), "the id \(Self.quote(followUp)) \(problem)")
     }
     if let problem = ProfileFolder.problem(record.profile) {
-      throw error(at: position("profile"), "the profile '\(record.profile)' \(problem)")
+      throw error(
+        at: position("profile"), "the profile \(Self.quote(record.profile)) \(problem)")
     }
     if record.questionnaireID.isEmpty {
       throw error(at: position("questionnaire_id"), "the questionnaire id is empty")
+    }
+    // The language decides what the parent is shown; a code intake cannot even name would
+    // otherwise fall back to another language without a word.
+    if !Self.isLanguageCode(root.member("language")?.value) {
+      throw error(
+        at: position("language"),
+        "the language \(Self.quote(record.language.code)) is not a language code (expected two "
+          + "lower-case letters, such as nl or en)")
     }
     // Finishing early was added in format 2, and its list goes with its status only.
     if record.format < 2, record.status == .finishedWithUnanswered || !record.unanswered.isEmpty {
@@ -286,6 +295,61 @@ struct LocatedDecoding {
   }
 }
 
+extension LocatedDecoding {
+  /// A value from the file, quoted for a message: made safe for the terminal and shortened.
+  static func quote(_ text: String) -> String { "'\(SafeText.quoted(text, limit: 60))'" }
+
+  /// Whether `node` is text of two lower-case ASCII letters (ISO 639-1).
+  static func isLanguageCode(_ node: JSONNode?) -> Bool {
+    guard case .string(let code)? = node?.kind else { return false }
+    return code.utf8.count == 2 && code.utf8.allSatisfy { (0x61...0x7A).contains($0) }
+  }
+}
+
+extension AnswerFile {
+  /// Checks what only the questionnaire can tell about answers to it: that it has the language
+  /// they were given in and, when they are of the same version (a file of another version is
+  /// brought up to date, its answers to items that are gone kept as retired), that it asks
+  /// every item answered. A file saved by intake always passes; one edited by hand may not, and
+  /// is then refused with the place of the first problem rather than used in part.
+  ///
+  /// An answer that is there but does not fit its item (text over `max_length`, a number out of
+  /// range, an option that does not exist) is no error here: it is kept, set aside and listed
+  /// wherever the answers are shown (``Assessment/unusableAnswers``).
+  /// - Parameter file: where `record` was read from; read again only to locate a problem.
+  public static func check(
+    _ record: AnswerRecord, file: String, against questionnaire: Questionnaire
+  ) throws(AnswerStoreError) {
+    guard record.questionnaireID == questionnaire.id else { return }
+    let located = LocatedDecoding(file: file)
+    let root = (try? FileSystem.read(file)).flatMap { try? JSONLocator.parse(Array($0)) }
+    let start = root?.position ?? JSONPosition(line: 1, column: 1)
+    if !questionnaire.languages.contains(record.language) {
+      let languages = questionnaire.languages.map(\.code).joined(separator: ", ")
+      throw located.error(
+        at: root?.member("language")?.value.position ?? start,
+        "the answers are in \(LocatedDecoding.quote(record.language.code)), which questionnaire "
+          + "\(LocatedDecoding.quote(questionnaire.id)) does not have (expected one of: \(languages))"
+      )
+    }
+    guard record.questionnaireVersion == questionnaire.version else { return }
+    let unknown = record.answers.keys.filter { questionnaire.itemIndexByID[$0] == nil }
+    guard !unknown.isEmpty else { return }
+    // The first in the file, where an editor shows it.
+    var members: [JSONNode.Member] = []
+    if case .object(let list)? = root?.member("answers")?.value.kind { members = list }
+    let first =
+      members.first { unknown.contains($0.key) }.map { ($0.key, $0.keyPosition) }
+      ?? (unknown.sorted()[0], start)
+    let others = unknown.count > 1 ? " (and \(unknown.count - 1) more)" : ""
+    throw located.error(
+      at: first.1,
+      "an answer to \(LocatedDecoding.quote(first.0))\(others), which version "
+        + "\(questionnaire.version) of questionnaire \(LocatedDecoding.quote(questionnaire.id)) "
+        + "does not ask (expected the item ids of that version)")
+  }
+}
+
 extension AnswerRecord.Status {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
@@ -295,7 +359,7 @@ extension AnswerRecord.Status {
         in: container,
         debugDescription:
           "expected one of \(Self.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), "
-          + "found '\(text)'")
+          + "found \(LocatedDecoding.quote(text))")
     }
     self = status
   }

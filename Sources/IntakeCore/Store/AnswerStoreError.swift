@@ -25,7 +25,39 @@ public enum AnswerStoreError: Error, Sendable, Equatable, CustomStringConvertibl
   /// No data folder: neither `--data-dir`, `INTAKE_DATA_DIR`, `XDG_DATA_HOME` nor `HOME` is set.
   case noDataDirectory
 
-  public var description: String {
+  public var description: String { message(in: .english) }
+
+  /// The message in `language` (Dutch or English). A file's own mistakes, found by line and
+  /// column, are worded in English in both: they name keys and values of the file as written.
+  public func message(in language: Language) -> String {
+    guard language == .dutch else { return english }
+    let reasons = { (reason: String) in ErrorText.dutch(reason) }
+    return switch self {
+    case .invalidFile(let diagnostic): diagnostic.description
+    case .newerFormat(let file, let format, let supported):
+      "\(file): fout: geschreven in antwoordformaat \(format) door een nieuwere intake; deze "
+        + "intake leest formaat \(supported) (werk intake bij om het te openen; het bestand is niet "
+        + "veranderd)"
+    case .unreadable(let file, let reason): "\(file): kan niet lezen: \(reasons(reason))"
+    case .cannotWrite(let file, let reason):
+      "\(file): kan niet schrijven: \(reasons(reason)) (het bestand op schijf is niet veranderd)"
+    case .locked(let file):
+      "\(file): een andere intake heeft deze vragenlijst open; sluit hem daar eerst"
+    case .notFound(let what): reasons(what)
+    case .alreadyExists(let file): "\(file) bestaat al; het is niet vervangen"
+    case .invalidName(let name, let reason):
+      "'\(SafeText.quoted(name))' kan niet worden gebruikt: \(reasons(reason))"
+    case .differentQuestionnaire(let file, let found, let expected):
+      "\(file): dit zijn antwoorden op vragenlijst '\(found)', niet op '\(expected)'"
+    case .closed(let file):
+      "\(file): de vragenlijst is gesloten; open hem opnieuw om iets te veranderen"
+    case .noDataDirectory:
+      "geen map om antwoorden in te bewaren: zet INTAKE_DATA_DIR, XDG_DATA_HOME of HOME, of geef "
+        + "--data-dir"
+    }
+  }
+
+  private var english: String {
     switch self {
     case .invalidFile(let diagnostic): diagnostic.description
     case .newerFormat(let file, let format, let supported):
@@ -38,7 +70,7 @@ public enum AnswerStoreError: Error, Sendable, Equatable, CustomStringConvertibl
       "\(file): another intake has this assessment open; close it there first"
     case .notFound(let what): what
     case .alreadyExists(let file): "\(file) already exists; it was not replaced"
-    case .invalidName(let name, let reason): "'\(name)' cannot be used: \(reason)"
+    case .invalidName(let name, let reason): "'\(SafeText.quoted(name))' cannot be used: \(reason)"
     case .differentQuestionnaire(let file, let found, let expected):
       "\(file): these are answers to questionnaire '\(found)', not to '\(expected)'"
     case .closed(let file): "\(file): the assessment was closed; open it again to change it"

@@ -52,17 +52,21 @@ enum FileSystem {
     }
   }
 
-  /// The whole content of the regular file at `path`.
+  /// The whole content of the regular file at `path`. Anything else (a folder, a FIFO, a
+  /// device, a socket) is refused before a byte is read.
   static func read(_ path: String) throws(AnswerStoreError) -> Data {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    // O_NONBLOCK: opening a FIFO (or a serial device) for reading otherwise waits, in a system
+    // call no signal interrupts, for a writer that may never come. fstat on the descriptor then
+    // says what was really opened (no race with a check by name), and only a regular file is
+    // read; on a regular file O_NONBLOCK changes nothing. O_NOCTTY: a terminal device never
+    // becomes ours.
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
     guard fd >= 0 else { throw .unreadable(file: path, reason: reason()) }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, reason: reason()) }
     guard info.st_mode & S_IFMT == S_IFREG else {
-      throw .unreadable(
-        file: path,
-        reason: info.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "it is not a regular file")
+      throw .unreadable(file: path, reason: notRegular(info.st_mode))
     }
     guard Int(info.st_size) <= maximumFileSize else {
       throw .unreadable(file: path, reason: "it is larger than 16 MB, too large for intake")
@@ -82,6 +86,17 @@ enum FileSystem {
       }
     }
     return data
+  }
+
+  /// Why a file of type `mode` (not a regular file) is not read.
+  static func notRegular(_ mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFDIR: "it is a folder"
+    case S_IFIFO: "it is a pipe (FIFO), not a regular file"
+    case S_IFCHR, S_IFBLK: "it is a device, not a regular file"
+    case S_IFSOCK: "it is a socket, not a regular file"
+    default: "it is not a regular file"
+    }
   }
 
   enum Kind { case missing, file, folder, other }
@@ -110,7 +125,7 @@ enum FileSystem {
       }
       return
     }
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.folder(of: path)
     if !parent.isEmpty, parent != path, kind(parent) == .missing {
       try ensureFolder(parent)
     }
@@ -146,9 +161,9 @@ enum FileSystem {
   static func writeAtomically(_ data: Data, to path: String, faults: WriteFaults = WriteFaults())
     throws(AnswerStoreError)
   {
-    let parent = (path as NSString).deletingLastPathComponent
+    let parent = PathName.folder(of: path)
     let folder = parent.isEmpty ? "." : parent
-    let name = (path as NSString).lastPathComponent
+    let name = PathName.lastComponent(of: path)
     let temporary =
       "\(folder)/\(temporaryPrefix(for: name))\(getpid())-\(String(UInt32.random(in: .min ... .max), radix: 16))"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, fileMode)
@@ -225,9 +240,18 @@ final class FileLock {
   /// Takes the lock at `path` without waiting; `.locked(file: lockedFile)` when another process
   /// (or another session in this one) holds it.
   static func acquire(_ path: String, for lockedFile: String) throws(AnswerStoreError) -> FileLock {
-    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, FileSystem.fileMode)
+    // O_NONBLOCK and the check below: a FIFO or device put where the lock file goes is refused,
+    // never waited on.
+    let fd = open(
+      path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY, FileSystem.fileMode)
     guard fd >= 0 else {
       throw .cannotWrite(file: path, reason: "cannot create the lock file: \(FileSystem.reason())")
+    }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      close(fd)
+      throw .cannotWrite(
+        file: path, reason: FileSystem.notRegular(info.st_mode))
     }
     if fchmod(fd, FileSystem.fileMode) != 0 {
       close(fd)

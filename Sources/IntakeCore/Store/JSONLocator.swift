@@ -368,6 +368,15 @@ struct JSONLocator {
       }
       guard digits() > 0 else { throw error("a number needs digits in its exponent") }
     }
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+    // Valid JSON, but no number intake can hold (Foundation's decoder would refuse it without
+    // saying where).
+    guard let value = Double(text), value.isFinite else {
+      index = start
+      throw error(
+        "the number \(text.count > 40 ? String(text.prefix(40)) + "…" : text) is too large "
+          + "(expected a number such as 31.5)")
+    }
+    return text
   }
 }

@@ -40,7 +40,8 @@ public enum ProfileFolder {
     if folder.isEmpty { return "is empty" }
     if folder.hasPrefix(".") { return "starts with a dot" }
     if folder.contains("/") || folder.contains("\\") { return "contains a slash" }
-    if folder.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+    // Controls and the bidi overrides that make a name read in another order (SafeText).
+    if folder.unicodeScalars.contains(where: SafeText.isUnsafe) {
       return "contains a control character"
     }
     if folder.utf8.count > 200 { return "is too long for a folder name" }
@@ -68,7 +69,7 @@ public enum ProfileName {
     let normalized = normalized(name)
     if normalized.isEmpty { return "a nickname needs at least one letter or digit" }
     if normalized.count > 60 { return "a nickname can be at most 60 characters" }
-    if normalized.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+    if normalized.unicodeScalars.contains(where: SafeText.isUnsafe) {
       return "a nickname cannot contain control characters"
     }
     return nil

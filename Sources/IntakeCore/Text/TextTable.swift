@@ -7,6 +7,10 @@ public enum TextTable {
   /// The table; with `width`, the widest columns are narrowed until it fits and their cells wrap
   /// onto more lines, so a row never spills into the next line of the terminal.
   public static func render(header: [String], rows: [[String]], width: Int? = nil) -> String {
+    // Cells hold names and values from files (a child's nickname, a questionnaire id): shown
+    // safe and on one line, whatever they contain.
+    let header = header.map(SafeText.line)
+    let rows = rows.map { $0.map(SafeText.line) }
     var widths = header.map { DisplayWidth.of($0) }
     for row in rows {
       for (column, cell) in row.enumerated() where column < widths.count {

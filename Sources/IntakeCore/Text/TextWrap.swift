@@ -12,6 +12,9 @@ public enum TextWrap {
     return lines
   }
 
+  /// One pass over the paragraph: each character is measured once, so the time is linear in
+  /// its length, also for one unbroken word of hundreds of thousands of characters (measuring
+  /// the rest of such a word again after every line made wrapping quadratic).
   private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
@@ -19,10 +22,15 @@ public enum TextWrap {
     let words = paragraph.split(separator: " ", omittingEmptySubsequences: true)
     if words.isEmpty { return [""] }
     for word in words {
-      let clean = String(word.filter { !$0.isControlCharacter })
-      var wordWidth = DisplayWidth.of(clean)
+      var clean = ""
+      var wordWidth = 0
+      for character in word where !character.isControlCharacter {
+        clean.append(character)
+        wordWidth += DisplayWidth.of(character)
+      }
       if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
-        line += " " + clean
+        line += " "
+        line += clean
         lineWidth += 1 + wordWidth
         continue
       }
@@ -31,17 +39,23 @@ public enum TextWrap {
         line = ""
         lineWidth = 0
       }
-      var rest = Substring(clean)
-      while wordWidth > width {
-        let piece = DisplayWidth.prefix(of: rest, fitting: width)
-        // A character wider than the whole line still has to go somewhere.
-        let taken = piece.isEmpty ? String(rest.prefix(1)) : piece
-        lines.append(taken)
-        rest = rest.dropFirst(taken.count)
-        wordWidth = DisplayWidth.of(rest)
+      guard wordWidth > width else {
+        line = clean
+        lineWidth = wordWidth
+        continue
       }
-      line = String(rest)
-      lineWidth = wordWidth
+      // Longer than a line: cut it into pieces that fit, in the same single pass.
+      for character in clean {
+        let cells = DisplayWidth.of(character)
+        // A character wider than the whole line still has to go somewhere: alone on a line.
+        if lineWidth > 0, lineWidth + cells > width {
+          lines.append(line)
+          line = ""
+          lineWidth = 0
+        }
+        line.append(character)
+        lineWidth += cells
+      }
     }
     lines.append(line)
     return lines

@@ -37,7 +37,9 @@ struct ExportCommand: ParsableCommand {
   @Argument(help: "The assessment's id (none with --format fhir-questionnaire).")
   var id: String?
 
-  @Argument(help: "Where to write: a file, a folder, or - for standard output.")
+  @Argument(
+    help: "Where to write: a file, a folder, or - for standard output.",
+    completion: .file(extensions: ["json"]))
   var output: String?
 
   @Option(help: "What to write.")
@@ -62,26 +64,36 @@ struct ExportCommand: ParsableCommand {
 
   mutating func validate() throws {
     if withName, format != .fhir {
-      throw ValidationError("--with-name is for --format fhir")
+      throw usage("--with-name is for --format fhir", "--with-name hoort bij --format fhir")
     }
     switch format {
     case .fhirQuestionnaire:
       // No assessment here: a single argument is where to write.
       guard output == nil else {
-        throw ValidationError(
-          "--format fhir-questionnaire exports a questionnaire, not an assessment: give only OUTPUT"
+        throw usage(
+          "--format fhir-questionnaire exports a questionnaire, not an assessment: give only OUTPUT",
+          "--format fhir-questionnaire schrijft een vragenlijst, geen ingevulde: geef alleen OUTPUT"
         )
       }
       output = id
       id = nil
     case .answers, .fhir:
       guard id != nil else {
-        throw ValidationError("give the assessment's id ('intake list' shows them)")
+        throw usage(
+          "give the assessment's id ('intake list' shows them)",
+          "geef het id van de ingevulde vragenlijst ('intake list' toont ze)")
       }
       if format == .answers, questionnairePath != nil {
-        throw ValidationError("--questionnaire is for --format fhir and fhir-questionnaire")
+        throw usage(
+          "--questionnaire is for --format fhir and fhir-questionnaire",
+          "--questionnaire hoort bij --format fhir en fhir-questionnaire")
       }
     }
+  }
+
+  /// A usage error in the user's language.
+  private func usage(_ english: String, _ dutch: String) -> ValidationError {
+    ValidationError(UserLanguage.current == .dutch ? dutch : english)
   }
 
   func run() throws {
@@ -113,7 +125,11 @@ struct ExportCommand: ParsableCommand {
     try replacingOnlyWithForce {
       () throws(AnswerStoreError) in try store.export(stored, toPath: path, replacing: force)
     }
-    print("exported \(stored.record.id) (\(stored.profile.name)) to \(path)")
+    let name = SafeText.line(stored.profile.name)
+    print(
+      UserLanguage.current == .dutch
+        ? "\(stored.record.id) (\(name)) is gekopieerd naar \(SafeText.line(path))"
+        : "exported \(stored.record.id) (\(name)) to \(SafeText.line(path))")
   }
 
   private func exportFHIR() throws {
@@ -129,9 +145,12 @@ struct ExportCommand: ParsableCommand {
     } catch {
       throw CLIError("\(stored.file): \(error)", exitCode: .dataError)
     }
+    let name = SafeText.line(stored.profile.name)
     try write(
       data, defaultName: "\(record.id).fhir.json",
-      done: "exported \(record.id) (\(stored.profile.name)) as FHIR to")
+      done: UserLanguage.current == .dutch
+        ? "\(record.id) (\(name)) is als FHIR geschreven naar"
+        : "exported \(record.id) (\(name)) as FHIR to")
   }
 
   private func exportQuestionnaire() throws {
@@ -140,7 +159,9 @@ struct ExportCommand: ParsableCommand {
     try write(
       FHIRExport.questionnaire(questionnaire),
       defaultName: "\(questionnaire.id)-\(questionnaire.version).fhir.json",
-      done: "exported \(source.displayName) as a FHIR Questionnaire to")
+      done: UserLanguage.current == .dutch
+        ? "\(SafeText.line(source.displayName)) is als FHIR-Questionnaire geschreven naar"
+        : "exported \(SafeText.line(source.displayName)) as a FHIR Questionnaire to")
   }
 
   private func write(_ data: Data, defaultName: String, done: String) throws {
@@ -152,7 +173,7 @@ struct ExportCommand: ParsableCommand {
     try replacingOnlyWithForce {
       () throws(AnswerStoreError) in try FHIRExport.write(data, to: path, replacing: force)
     }
-    print("\(done) \(path)")
+    print("\(done) \(SafeText.line(path))")
   }
 
   /// OUTPUT, or `defaultName` inside it when it is a folder, or in the current folder.
@@ -171,7 +192,8 @@ struct ExportCommand: ParsableCommand {
     } catch {
       guard case .alreadyExists(let file) = error else { throw CLIError(error) }
       throw CLIError(
-        "\(file) already exists; pass --force to replace it", exitCode: .cannotCreate)
+        english: "\(file) already exists; pass --force to replace it",
+        dutch: "\(file) bestaat al; geef --force om het te vervangen", exitCode: .cannotCreate)
     }
   }
 }

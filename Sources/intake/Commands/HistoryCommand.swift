@@ -9,18 +9,22 @@ struct HistoryCommand: ParsableCommand {
     discussion: """
       Scores are computed from the stored answers with the questionnaire (the built-in one \
       unless --questionnaire names a file), as of the day each assessment was last changed. \
-      Assessments of another questionnaire are listed without scores. A file that cannot be \
-      read is reported on standard error with its place; the others are still shown, and \
-      intake exits 65.
+      Assessments of another questionnaire are listed without scores. A file that is not \
+      valid, cannot be read or does not fit the questionnaire is reported on standard error \
+      with its place; the others are still shown, and intake exits 65 (66 when the last such \
+      file cannot be read).
       """
   )
 
-  @Argument(help: "Only this profile (the child's nickname or its folder name).")
+  @Argument(
+    help: "Only this profile (the child's nickname or its folder name).",
+    completion: ProfileCompletion.kind)
   var profile: String?
 
   @Option(
     name: .customLong("questionnaire"),
-    help: "The questionnaire file the answers belong to, instead of the built-in one.")
+    help: "The questionnaire file the answers belong to, instead of the built-in one.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var questionnairePath: String?
 
   @OptionGroup var storeOptions: StoreOptions
@@ -42,8 +46,18 @@ struct HistoryCommand: ParsableCommand {
           try store.assessments(in: profile)
         }
         problems += listing.problems
-        var block = "\(profile.name)\n"
-        let records = listing.assessments.map(\.record)
+        var block = "\(SafeText.line(profile.name))\n"
+        // Answers the questionnaire cannot take (a language it lacks, items it does not ask)
+        // are reported like a broken file, not scored in part.
+        var records: [AnswerRecord] = []
+        for stored in listing.assessments {
+          do throws(AnswerStoreError) {
+            try AnswerFile.check(stored.record, file: stored.file, against: questionnaire)
+            records.append(stored.record)
+          } catch {
+            problems.append(error)
+          }
+        }
         if records.isEmpty {
           block += StoreText.noAssessments.text(in: language) + "\n"
         } else {
@@ -52,7 +66,8 @@ struct HistoryCommand: ParsableCommand {
           let others = Set(
             records.filter { $0.questionnaireID != questionnaire.id }.map(\.questionnaireReference))
           for other in others.sorted() {
-            block += "– \(other): \(StoreText.otherQuestionnaire.text(in: language))\n"
+            block +=
+              "– \(SafeText.line(other)): \(StoreText.otherQuestionnaire.text(in: language))\n"
           }
         }
         blocks.append(block)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltinQuestionnaires
 import IntakeCore
 
 /// `intake import FILE`: adds an exported answers file to the store.
@@ -14,10 +15,10 @@ struct ImportCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "The answers file (JSON).")
+  @Argument(help: "The answers file (JSON).", completion: .file(extensions: ["json"]))
   var file: String
 
-  @Option(help: "The child's nickname to file it under.")
+  @Option(help: "The child's nickname to file it under.", completion: ProfileCompletion.kind)
   var profile: String?
 
   @OptionGroup var storeOptions: StoreOptions
@@ -25,11 +26,24 @@ struct ImportCommand: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let store = try storeOptions.store()
+      // Answers to a built-in questionnaire must fit it (its language, the items of its
+      // version) before they go into the store, as `intake report` would refuse them later.
+      try storeErrors { () throws(AnswerStoreError) in
+        let record = try AnswerFile.load(contentsOf: file)
+        guard let builtin = BuiltinQuestionnaires.named(record.questionnaireID),
+          let questionnaire = try? QuestionnaireSource.builtin(builtin).load()
+        else { return }
+        try AnswerFile.check(record, file: file, against: questionnaire)
+      }
       let stored = try storeErrors { () throws(AnswerStoreError) in
         try store.importFile(atPath: file, into: profile)
       }
+      let name = SafeText.line(stored.profile.name)
+      let path = SafeText.line(stored.file)
       print(
-        "imported \(stored.record.id) into profile \(stored.profile.name) (\(stored.file))")
+        UserLanguage.current == .dutch
+          ? "\(stored.record.id) is toegevoegd aan profiel \(name) (\(path))"
+          : "imported \(stored.record.id) into profile \(name) (\(path))")
     }
   }
 }

@@ -11,12 +11,14 @@ struct ListCommand: ParsableCommand {
       questionnaire version (when they differ), how many answers it holds (+N: answers kept from \
       an earlier version that no longer asks them), its id (for export; it begins with the day \
       it was started) and, for a follow-up, the assessment it follows. A file \
-      that cannot be read is reported on standard error with its place; the others are still \
-      listed, and intake exits 65.
+      that is not valid or cannot be read is reported on standard error with its place; the \
+      others are still listed, and intake exits 65 (66 when the last such file cannot be read).
       """
   )
 
-  @Argument(help: "Only this profile (the child's nickname or its folder name).")
+  @Argument(
+    help: "Only this profile (the child's nickname or its folder name).",
+    completion: ProfileCompletion.kind)
   var profile: String?
 
   @OptionGroup var storeOptions: StoreOptions

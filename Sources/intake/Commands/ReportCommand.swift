@@ -32,13 +32,16 @@ struct ReportCommand: ParsableCommand {
 
   @Argument(
     help: ArgumentHelp(
-      "A child's name, an assessment id, or an answers file (JSON).", valueName: "assessment"))
+      "A child's name, an assessment id, or an answers file (JSON).", valueName: "assessment"),
+    completion: .file(extensions: ["json"]))
   var assessment: String
 
   @Option(help: "The report's format.")
   var format: ReportCommandFormat = .text
 
-  @Option(name: .shortAndLong, help: "Write the report to FILE instead of standard output.")
+  @Option(
+    name: .shortAndLong, help: "Write the report to FILE instead of standard output.",
+    completion: .file())
   var output: String?
 
   @Option(
@@ -51,7 +54,8 @@ struct ReportCommand: ParsableCommand {
 
   @Option(
     name: .customLong("questionnaire"),
-    help: "The questionnaire file the answers belong to, instead of the built-in one.")
+    help: "The questionnaire file the answers belong to, instead of the built-in one.",
+    completion: .file(extensions: ["yaml", "yml"]))
   var questionnairePath: String?
 
   @OptionGroup var storeOptions: StoreOptions
@@ -61,10 +65,16 @@ struct ReportCommand: ParsableCommand {
 
   func validate() throws {
     if sendToPrinter, format != .text {
-      throw ValidationError("--print sends the text report; leave out --format or use text")
+      throw ValidationError(
+        UserLanguage.current == .dutch
+          ? "--print drukt het tekstverslag af; laat --format weg of kies text"
+          : "--print sends the text report; leave out --format or use text")
     }
     if format == .pdf, output == nil {
-      throw ValidationError("a PDF report needs --output FILE")
+      throw ValidationError(
+        UserLanguage.current == .dutch
+          ? "een PDF-verslag heeft --output BESTAND nodig"
+          : "a PDF report needs --output FILE")
     }
   }
 
@@ -76,6 +86,9 @@ struct ReportCommand: ParsableCommand {
       let today = AssessmentHistory.day(of: record)
       let questionnaire = try Self.loadQuestionnaire(
         for: record, path: questionnairePath, today: today)
+      try storeErrors { () throws(AnswerStoreError) in
+        try AnswerFile.check(record, file: answersFile, against: questionnaire)
+      }
       let previous = Self.loadPrevious(of: record, besides: answersFile)
       let document: ReportDocument
       do {
@@ -101,7 +114,9 @@ struct ReportCommand: ParsableCommand {
         rendered = try textFormat.render(document)
       } catch {
         throw CLIError(
-          "cannot write the report as \(format.rawValue): \(error)", exitCode: .software)
+          english: "cannot write the report as \(format.rawValue): \(error)",
+          dutch: "kan het verslag niet als \(format.rawValue) schrijven: \(error)",
+          exitCode: .software)
       }
       if let output {
         try Self.write(rendered, to: output)
@@ -133,18 +148,24 @@ struct ReportCommand: ParsableCommand {
     let profile = try storeErrors { () throws(AnswerStoreError) in
       try store.profile(named: argument)
     }
+    let name = SafeText.quoted(argument)
     guard let profile else {
       throw CLIError(
-        "there is no answers file, assessment or child called '\(SafeText.quoted(argument))' "
-          + "in \(store.directory.path) ('intake list' shows them)", exitCode: .noInput)
+        english: "there is no answers file, assessment or child called '\(name)' in "
+          + "\(store.directory.path) ('intake list' shows them)",
+        dutch: "er is geen antwoordenbestand, invulling of kind met de naam '\(name)' in "
+          + "\(store.directory.path) ('intake list' toont ze)", exitCode: .noInput)
     }
     let latest = try storeErrors { () throws(AnswerStoreError) in
       try store.latestFinished(in: profile)
     }
     guard let latest else {
+      let child = SafeText.quoted(profile.name)
       throw CLIError(
-        "\(SafeText.quoted(profile.name)) has no finished assessment yet ('intake resume "
-          + "\(SafeText.quoted(profile.name))' continues the unfinished one)", exitCode: .noInput)
+        english: "\(child) has no finished assessment yet ('intake resume \(child)' continues "
+          + "the unfinished one)",
+        dutch: "\(child) heeft nog geen afgeronde invulling ('intake resume \(child)' gaat verder "
+          + "met de onafgeronde)", exitCode: .noInput)
     }
     return (latest.record, latest.file)
   }
@@ -154,8 +175,8 @@ struct ReportCommand: ParsableCommand {
       return try AnswerFile.load(contentsOf: path)
     } catch {
       switch error {
-      case .unreadable: throw CLIError("\(error)", exitCode: .noInput)
-      default: throw CLIError("\(error)", exitCode: .dataError)
+      case .unreadable: throw CLIError(error)
+      default: throw CLIError(error.message(in: UserLanguage.current), exitCode: .dataError)
       }
     }
   }
@@ -170,9 +191,12 @@ struct ReportCommand: ParsableCommand {
     } else if let builtin = BuiltinQuestionnaires.named(record.questionnaireID) {
       source = .builtin(builtin)
     } else {
+      let id = SafeText.quoted(record.questionnaireID)
       throw CLIError(
-        "there is no built-in questionnaire '\(record.questionnaireID)'; name its file with "
-          + "--questionnaire FILE", exitCode: .dataError)
+        english: "there is no built-in questionnaire '\(id)'; name its file with "
+          + "--questionnaire FILE",
+        dutch: "er is geen ingebouwde vragenlijst '\(id)'; geef het bestand op met "
+          + "--questionnaire BESTAND", exitCode: .dataError)
     }
     return try source.questionnaire(today: today)
   }
@@ -183,7 +207,11 @@ struct ReportCommand: ParsableCommand {
     do {
       return try AnswerFile.previous(of: record, besides: answersPath)
     } catch {
-      printError("intake: warning: the earlier answers cannot be compared: \(error)")
+      let reason = error.message(in: UserLanguage.current)
+      printError(
+        UserLanguage.current == .dutch
+          ? "intake: let op: de eerdere antwoorden kunnen niet worden vergeleken: \(reason)"
+          : "intake: warning: the earlier answers cannot be compared: \(reason)")
       return nil
     }
   }
@@ -192,7 +220,7 @@ struct ReportCommand: ParsableCommand {
     do {
       try ReportFile.write(text, to: path)
     } catch {
-      throw CLIError("\(error)", exitCode: .cannotCreate)
+      throw CLIError(error.message(in: UserLanguage.current), exitCode: .cannotCreate)
     }
   }
 
@@ -202,18 +230,21 @@ struct ReportCommand: ParsableCommand {
     do {
       answers = try Data(contentsOf: URL(fileURLWithPath: answersFile))
     } catch {
-      throw CLIError("cannot read \(answersFile) to attach it: \(error)", exitCode: .noInput)
+      throw CLIError(
+        english: "cannot read \(answersFile) to put it inside the PDF: \(error)",
+        dutch: "kan \(answersFile) niet lezen om het in de PDF op te nemen: \(error)",
+        exitCode: .noInput)
     }
-    let attachment = ReportAttachment(
-      name: (answersFile as NSString).lastPathComponent, data: answers)
+    let attachment = ReportAttachment(name: PathName.lastComponent(of: answersFile), data: answers)
     do throws(ReportPDFError) {
       try ReportPDF.write(
         html: HTMLReportRenderer().render(document), attachments: [attachment], to: path)
     } catch {
+      let message = error.message(in: UserLanguage.current)
       switch error {
-      case .weasyPrintMissing, .failed: throw CLIError("\(error)", exitCode: unavailable)
-      case .badAttachmentName: throw CLIError("\(error)", exitCode: .dataError)
-      case .files: throw CLIError("\(error)", exitCode: .cannotCreate)
+      case .weasyPrintMissing, .failed: throw CLIError(message, exitCode: unavailable)
+      case .badAttachmentName: throw CLIError(message, exitCode: .dataError)
+      case .files: throw CLIError(message, exitCode: .cannotCreate)
       }
     }
   }
@@ -222,8 +253,12 @@ struct ReportCommand: ParsableCommand {
   static func print(_ text: String) throws {
     guard let lp = executable(named: "lp") else {
       throw CLIError(
-        "cannot print: there is no printer system here ('lp' was not found); save the report "
-          + "with --output FILE and print that file from another computer", exitCode: unavailable)
+        english: "cannot print: there is no printer system here ('lp' was not found); save the "
+          + "report with --output FILE and print that file from another computer",
+        dutch:
+          "kan niet afdrukken: hier is geen printersysteem ('lp' is niet gevonden); bewaar het "
+          + "verslag met --output BESTAND en druk dat af op een andere computer",
+        exitCode: unavailable)
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: lp)
@@ -233,14 +268,19 @@ struct ReportCommand: ParsableCommand {
     do {
       try process.run()
     } catch {
-      throw CLIError("cannot start \(lp): \(error.localizedDescription)", exitCode: unavailable)
+      throw CLIError(
+        english: "cannot start \(lp): \(error.localizedDescription)",
+        dutch: "kan \(lp) niet starten: \(error.localizedDescription)", exitCode: unavailable)
     }
     input.fileHandleForWriting.write(Data(text.utf8))
     try? input.fileHandleForWriting.close()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
       throw CLIError(
-        "lp could not print the report (it exited with status \(process.terminationStatus))",
+        english:
+          "lp could not print the report (it exited with status \(process.terminationStatus))",
+        dutch:
+          "lp kon het verslag niet afdrukken (het stopte met status \(process.terminationStatus))",
         exitCode: unavailable)
     }
   }

@@ -14,26 +14,46 @@ struct ValidateCommand: ParsableCommand {
       """
   )
 
-  @Argument(help: "Questionnaire files (YAML).")
+  @Argument(help: "Questionnaire files (YAML).", completion: .file(extensions: ["yaml", "yml"]))
   var files: [String] = []
 
+  /// Most problems listed for one file; the rest are counted on a summary line. One mistake
+  /// repeated (an item list pasted into many sections) is seldom worth a screen per copy.
+  static let listedProblems = 100
+
   func run() throws {
+    let dutch = UserLanguage.current == .dutch
     let sources: [QuestionnaireSource] =
       files.isEmpty ? BuiltinQuestionnaires.all.map { .builtin($0) } : files.map { .file($0) }
     var worst: ExitCode = .success
     for source in sources {
+      let name = SafeText.line(source.displayName)
       do {
         let questionnaire = try source.load(checks: .all)
-        print("\(source.displayName): valid: \(Self.summary(of: questionnaire))")
+        print("\(name): \(dutch ? "geldig" : "valid"): \(Self.summary(of: questionnaire))")
       } catch {
         switch error {
-        case .unreadable(let file, let reason):
-          printError("\(file): error: cannot read: \(reason)")
+        case .unreadable:
+          printError("intake: \(error.message(in: UserLanguage.current))")
           worst = .noInput
         case .invalid(let diagnostics):
-          for diagnostic in diagnostics { printError(diagnostic.description) }
+          for diagnostic in diagnostics.prefix(Self.listedProblems) {
+            printError(diagnostic.description)
+          }
+          let count = diagnostics.count
+          if count > Self.listedProblems {
+            let more = count - Self.listedProblems
+            printError(
+              dutch
+                ? "\(name): en nog \(more) fout\(more == 1 ? "" : "en") (de eerste "
+                  + "\(Self.listedProblems) staan hierboven)"
+                : "\(name): and \(more) more error\(more == 1 ? "" : "s") (the first "
+                  + "\(Self.listedProblems) are above)")
+          }
           printError(
-            "\(source.displayName): \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")")
+            dutch
+              ? "\(name): \(count) fout\(count == 1 ? "" : "en")"
+              : "\(name): \(count) error\(count == 1 ? "" : "s")")
           if worst != .noInput { worst = .dataError }
         }
       }
@@ -43,18 +63,24 @@ struct ValidateCommand: ParsableCommand {
 
   /// One line: id, version, languages and how much is in it.
   static func summary(of questionnaire: Questionnaire) -> String {
-    func count(_ n: Int, _ noun: String, _ plural: String? = nil) -> String {
-      "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    let dutch = UserLanguage.current == .dutch
+    func count(_ n: Int, _ english: (String, String), _ dutchWords: (String, String)) -> String {
+      let (one, many) = dutch ? dutchWords : english
+      return "\(n) \(n == 1 ? one : many)"
     }
     let languages = questionnaire.languages.map(\.code).joined(separator: ", ")
     return [
-      "\(questionnaire.id) \(questionnaire.version) (\(languages))",
-      count(questionnaire.sections.count, "section"),
-      count(questionnaire.items.count, "item"),
-      count(questionnaire.computed.count, "computed value"),
-      count(questionnaire.scales.count, "scale"),
-      count(questionnaire.report.rules.count, "report rule"),
-      count(questionnaire.sources.count, "source"),
+      SafeText.line("\(questionnaire.id) \(questionnaire.version) (\(languages))"),
+      count(questionnaire.sections.count, ("section", "sections"), ("deel", "delen")),
+      count(questionnaire.items.count, ("item", "items"), ("vraag", "vragen")),
+      count(
+        questionnaire.computed.count, ("computed value", "computed values"),
+        ("berekende waarde", "berekende waarden")),
+      count(questionnaire.scales.count, ("scale", "scales"), ("schaal", "schalen")),
+      count(
+        questionnaire.report.rules.count, ("report rule", "report rules"),
+        ("verslagregel", "verslagregels")),
+      count(questionnaire.sources.count, ("source", "sources"), ("bron", "bronnen")),
     ].joined(separator: ", ")
   }
 }
