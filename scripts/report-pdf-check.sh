@@ -1,23 +1,24 @@
 #!/usr/bin/env bash
-# Renders a report's HTML to an A4 PDF with headless Chromium, then every page to a PNG, so the
-# printed report can be looked at: page breaks, long words, type size. Not run in CI.
+# Makes a report's PDF the way `intake report --format pdf` does (WeasyPrint, A4), then turns every
+# page into a PNG, so the printed report can be looked at: page breaks, what page one holds, long
+# words, type size. Prints the page count and where the PNGs are. Not run in CI.
 #
 # Usage: scripts/report-pdf-check.sh [ANSWERS_FILE [LANG [OUT_DIR]]]
-#   ANSWERS_FILE  an answers file (default: the first golden-test persona)
+#   ANSWERS_FILE  an answers file (default: Daan, the test persona of the report issue)
 #   LANG          nl or en (default: nl)
-#   OUT_DIR       where report.html, report.pdf and page-N.png go (default: a new temporary folder)
-# Needs Debian's chromium and poppler-utils: sudo apt-get install -y chromium poppler-utils
+#   OUT_DIR       where report.pdf and page-N.png go (default: a new temporary folder)
+# Needs WeasyPrint and poppler-utils: sudo apt-get install -y weasyprint poppler-utils
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-answers="${1:-Tests/IntakeCoreTests/Fixtures/report/answers/20261125-120000-e0f002.json}"
+answers="${1:-Tests/IntakeCoreTests/Fixtures/report/answers/20261124-193000-d0d001.json}"
 lang="${2:-nl}"
 out="${3:-$(mktemp -d -t intake-report-pdf.XXXXXX)}"
 mkdir -p "$out"
 
-for tool in chromium pdftoppm pdfinfo; do
+for tool in weasyprint pdftoppm pdfinfo; do
   command -v "$tool" >/dev/null || {
-    echo "report-pdf-check: '$tool' is missing; sudo apt-get install -y chromium poppler-utils" >&2
+    echo "report-pdf-check: '$tool' is missing; sudo apt-get install -y weasyprint poppler-utils" >&2
     exit 69
   }
 done
@@ -31,16 +32,9 @@ questionnaire=()
 if grep -q '"questionnaire_id" *: *"every-feature"' "$answers"; then
   questionnaire=(--questionnaire Tests/IntakeCoreTests/Fixtures/every-feature.yaml)
 fi
-"$intake" report "$answers" --format html --lang "$lang" "${questionnaire[@]}" -o "$out/report.html"
-
-# A throw-away profile keeps Chromium away from the user's own; no network is needed or used.
-profile="$(mktemp -d -t intake-chromium.XXXXXX)"
-trap 'rm -rf "$profile"' EXIT
-chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
-  --no-pdf-header-footer --print-to-pdf="$out/report.pdf" "file://$(realpath "$out/report.html")" \
-  >/dev/null 2>&1
+"$intake" report "$answers" --format pdf --lang "$lang" "${questionnaire[@]}" -o "$out/report.pdf"
 
 rm -f "$out"/page-*.png
-pdftoppm -png -r 70 "$out/report.pdf" "$out/page"
-pdfinfo "$out/report.pdf" | grep -E "^(Pages|Page size):"
+pdftoppm -png -r 60 "$out/report.pdf" "$out/page"
+pdfinfo "$out/report.pdf" | grep -E "^(Pages|Page size|Tagged):"
 ls "$out"/page-*.png

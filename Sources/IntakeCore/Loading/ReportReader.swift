@@ -1,6 +1,7 @@
 struct ReportDraft {
   let nickname: (String, YAMLNode)?
   let age: (String, YAMLNode)?
+  let sex: (String, YAMLNode)?
   let respondent: (String, YAMLNode)?
   let medicines: (String, YAMLNode)?
   let factors: [FactorDraft]
@@ -9,6 +10,31 @@ struct ReportDraft {
   let factorIDs: Set<String>
   let rules: [RuleDraft]
   let observations: [(String, YAMLNode)]
+  let parentQuestions: (String, YAMLNode)?
+  let summary: [SummaryLineDraft]
+  let safety: SafetyDraft?
+}
+
+struct SummaryLineDraft {
+  let id: String
+  let when: ParsedExpression?
+  let label: LocalizedText
+  let text: YAMLNode
+  let sources: [(String, YAMLNode)]
+  let node: YAMLNode
+}
+
+struct SafetyDraft {
+  /// Short names of the safety questions (`safety: true` items), by item id.
+  let labels: [(item: String, label: LocalizedText, node: YAMLNode)]
+  let openPoint: SafetyPointDraft?
+}
+
+struct SafetyPointDraft {
+  let title: LocalizedText
+  let text: YAMLNode
+  let questions: [YAMLNode]
+  let sources: [(String, YAMLNode)]
 }
 
 struct FactorDraft {
@@ -34,7 +60,10 @@ struct RuleDraft {
 
 extension QuestionnaireBuilder {
   func readReport(_ node: YAMLNode) -> ReportDraft? {
-    let keys = ["nickname", "age", "respondent", "medicines", "factors", "rules", "observations"]
+    let keys = [
+      "nickname", "age", "sex", "respondent", "medicines", "factors", "rules", "observations",
+      "parent_questions", "summary", "safety",
+    ]
     guard let map = MappingReader(node, "report", keys: keys, reader: reader) else { return nil }
     func reference(_ key: String) -> (String, YAMLNode)? {
       map[key].flatMap { node in reader.identifier(node, "report \(key)").map { ($0, node) } }
@@ -129,8 +158,85 @@ extension QuestionnaireBuilder {
     let observations =
       map["observations"].flatMap { reader.identifiers($0, "report observations") } ?? []
     return ReportDraft(
-      nickname: reference("nickname"), age: reference("age"), respondent: reference("respondent"),
-      medicines: reference("medicines"), factors: factors, factorIDs: factorIDs, rules: rules,
-      observations: observations)
+      nickname: reference("nickname"), age: reference("age"), sex: reference("sex"),
+      respondent: reference("respondent"), medicines: reference("medicines"), factors: factors,
+      factorIDs: factorIDs, rules: rules, observations: observations,
+      parentQuestions: reference("parent_questions"),
+      summary: map["summary"].map(readSummary) ?? [],
+      safety: map["safety"].flatMap(readSafety))
+  }
+
+  private func readSummary(_ node: YAMLNode) -> [SummaryLineDraft] {
+    guard let list = reader.sequence(node, "report summary") else { return [] }
+    var lines: [SummaryLineDraft] = []
+    var ids: Set<String> = []
+    for element in list {
+      guard
+        let lineMap = MappingReader(
+          element, "summary line", keys: ["id", "when", "label", "text", "sources"],
+          reader: reader),
+        let idNode = lineMap.required("id", expected: "the line's id"),
+        let lineID = reader.identifier(idNode, "summary line id")
+      else { continue }
+      if !ids.insert(lineID).inserted {
+        reader.error(idNode, "duplicate summary line '\(lineID)' (expected unique ids)")
+      }
+      let what = "summary line '\(lineID)'"
+      let when = lineMap["when"].flatMap { parseExpression($0, "\(what) when") }
+      let label = lineMap.required("label", expected: "a short text").flatMap {
+        reader.text($0, "\(what) label")
+      }
+      let text = lineMap.required("text", expected: "a text: what the line says")
+      let sources =
+        lineMap["sources"].flatMap { reader.identifiers($0, "\(what) sources") } ?? []
+      guard let label, let text else { continue }
+      if lineMap["when"] != nil && when == nil { continue }
+      lines.append(
+        SummaryLineDraft(
+          id: lineID, when: when, label: label, text: text, sources: sources, node: element))
+    }
+    return lines
+  }
+
+  private func readSafety(_ node: YAMLNode) -> SafetyDraft? {
+    guard
+      let safetyMap = MappingReader(
+        node, "report safety", keys: ["labels", "open_point"], reader: reader)
+    else { return nil }
+    var labels: [(item: String, label: LocalizedText, node: YAMLNode)] = []
+    if let labelsNode = safetyMap["labels"] {
+      if let mapping = labelsNode.mapping {
+        for (keyNode, value) in mapping {
+          guard let item = reader.identifier(keyNode, "report safety labels"),
+            let label = reader.text(value, "safety label '\(item)'")
+          else { continue }
+          labels.append((item, label, keyNode))
+        }
+      } else {
+        reader.error(
+          labelsNode,
+          "report safety labels: expected a mapping of item id to a short name, found "
+            + NodeReader.describe(labelsNode))
+      }
+    }
+    var point: SafetyPointDraft?
+    if let pointNode = safetyMap["open_point"],
+      let pointMap = MappingReader(
+        pointNode, "report safety open_point", keys: ["title", "text", "questions", "sources"],
+        reader: reader)
+    {
+      let what = "report safety open_point"
+      let title = pointMap.required("title", expected: "a text: what to raise").flatMap {
+        reader.text($0, "\(what) title")
+      }
+      let text = pointMap.required("text", expected: "a text: why")
+      let sources = pointMap.required(
+        "sources", expected: "the source ids it rests on ([] when it states no fact)"
+      ).flatMap { reader.identifiers($0, "\(what) sources") }
+      let asks = pointMap["questions"].flatMap { reader.sequence($0, "\(what) questions") } ?? []
+      guard let title, let text, let sources else { return nil }
+      point = SafetyPointDraft(title: title, text: text, questions: asks, sources: sources)
+    }
+    return SafetyDraft(labels: labels, openPoint: point)
   }
 }

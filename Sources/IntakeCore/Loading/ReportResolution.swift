@@ -25,6 +25,7 @@ extension QuestionnaireBuilder {
     let nickname = item(draft.nickname, "nickname", kinds: ["text"], expected: "a text item")
     let respondent = item(
       draft.respondent, "respondent", kinds: ["choice", "text"], expected: "a choice or text item")
+    let sex = item(draft.sex, "sex", kinds: ["choice"], expected: "a choice item")
     var age: String?
     if let (name, node) = draft.age {
       switch lookup(name) {
@@ -53,6 +54,83 @@ extension QuestionnaireBuilder {
       if let id = item((name, node), "observations", kinds: ["text"], expected: "a text item") {
         observations.append(id)
       }
+    }
+
+    var parentQuestions: String?
+    if let (name, node) = draft.parentQuestions {
+      if !observations.contains(name) {
+        if item((name, node), "parent_questions", kinds: ["text"], expected: "a text item") != nil {
+          reader.error(
+            node,
+            "report parent_questions: '\(name)' is not one of the observations (expected "
+              + "one of: \(observations.joined(separator: ", ")))")
+        }
+      } else {
+        parentQuestions = name
+      }
+    }
+
+    var summary: [SummaryLine] = []
+    for line in draft.summary {
+      let what = "summary line '\(line.id)'"
+      checkSources(line.sources, what)
+      var condition: Condition?
+      if let when = line.when {
+        guard
+          let checked = self.condition(
+            when, what, items: items, lookup: lookup,
+            computedTypes: computedTypes, computedDependency: computedDependency,
+            scaleDependency: scaleDependency)
+        else { continue }
+        condition = checked
+      }
+      guard let text = template(line.text, "\(what) text", lookup: lookup) else { continue }
+      summary.append(
+        SummaryLine(
+          id: line.id, condition: condition, label: line.label, text: text,
+          sourceIDs: line.sources.map(\.0)))
+    }
+
+    // The safety questions are the items marked `safety: true`; the report names them by the
+    // short labels given here (else by their question) and raises the open point for them.
+    var labels: [String: LocalizedText] = [:]
+    for (name, label, node) in draft.safety?.labels ?? [] {
+      guard let index = itemIndex[name] else {
+        if !brokenIDs.contains(name) {
+          reader.error(node, "report safety labels: unknown item '\(name)' (expected an item id)")
+        }
+        continue
+      }
+      guard items[index].isSafety else {
+        reader.error(
+          node,
+          "report safety labels: '\(name)' is not a safety question (expected an item with "
+            + "'safety: true')")
+        continue
+      }
+      if labels.updateValue(label, forKey: name) != nil {
+        reader.error(node, "report safety labels: '\(name)' is named twice (expected once)")
+      }
+    }
+    var safety: SafetySpec?
+    let safetyItems = items.filter(\.isSafety)
+    if !safetyItems.isEmpty || draft.safety?.openPoint != nil {
+      var point = OpenSafetyPoint.standard(languages: languages)
+      if let draft = draft.safety?.openPoint {
+        let what = "report safety open_point"
+        checkSources(draft.sources, what)
+        let asks = draft.questions.enumerated().compactMap {
+          template($1, "\(what) question \($0 + 1)", lookup: lookup)
+        }
+        if let text = template(draft.text, "\(what) text", lookup: lookup) {
+          point = OpenSafetyPoint(
+            title: draft.title, text: text, questions: asks, sourceIDs: draft.sources.map(\.0))
+        }
+      }
+      safety = SafetySpec(
+        questions: safetyItems.map {
+          SafetyQuestion(itemID: $0.id, label: labels[$0.id] ?? $0.question)
+        }, openPoint: point)
     }
 
     let factorIDs = draft.factorIDs
@@ -98,17 +176,13 @@ extension QuestionnaireBuilder {
       checkSources(rule.sources, what)
       var condition: Condition?
       if let when = rule.when {
-        let (expr, type, _) = check(
-          when, what, items: items, lookup: lookup, types: computedTypes,
-          computedDependency: computedDependency,
-          scaleDependency: scaleDependency, onlyBefore: nil)
-        guard let expr else { continue }
-        guard type == .bool else {
-          reader.error(when.node, "\(what) when: the condition gives \(type) (expected true/false)")
-          continue
-        }
-        condition = Condition(
-          source: when.source, location: location(when.node), expression: expr)
+        guard
+          let checked = self.condition(
+            when, what, items: items, lookup: lookup,
+            computedTypes: computedTypes, computedDependency: computedDependency,
+            scaleDependency: scaleDependency)
+        else { continue }
+        condition = checked
       }
       let title = template(rule.title, "\(what) title", lookup: lookup)
       let text = template(rule.text, "\(what) text", lookup: lookup)
@@ -123,9 +197,27 @@ extension QuestionnaireBuilder {
           questions: questions, sourceIDs: rule.sources.map(\.0), location: location(rule.node)))
     }
     return ReportSpec(
-      nicknameItemID: nickname, ageID: age, respondentItemID: respondent,
-      medicinesSectionID: medicines, factors: factors,
-      rules: rules, observationItemIDs: observations)
+      nicknameItemID: nickname, ageID: age, sexItemID: sex, respondentItemID: respondent,
+      medicinesSectionID: medicines, factors: factors, rules: rules,
+      observationItemIDs: observations, parentQuestionsItemID: parentQuestions,
+      summary: summary, safety: safety)
+  }
+
+  /// A report condition (a rule's or a summary line's `when`): any item may be used, and it must
+  /// give true or false.
+  private func condition(
+    _ when: ParsedExpression, _ what: String, items: [Item], lookup: @escaping (String) -> Symbol?,
+    computedTypes: [ValueType?], computedDependency: [Int?], scaleDependency: [Int?]
+  ) -> Condition? {
+    let (expr, type, _) = check(
+      when, what, items: items, lookup: lookup, types: computedTypes,
+      computedDependency: computedDependency, scaleDependency: scaleDependency, onlyBefore: nil)
+    guard let expr else { return nil }
+    guard type == .bool else {
+      reader.error(when.node, "\(what) when: the condition gives \(type) (expected true/false)")
+      return nil
+    }
+    return Condition(source: when.source, location: location(when.node), expression: expr)
   }
 
   private func checkSources(_ sources: [(String, YAMLNode)], _ what: String) {

@@ -6,6 +6,8 @@ public struct ReportSpec: Sendable {
   public let nicknameItemID: String?
   /// Item or computed value shown as the child's age.
   public let ageID: String?
+  /// Choice item whose answer is shown as the child's sex, as given.
+  public let sexItemID: String?
   /// Item telling who filled the questionnaire in.
   public let respondentItemID: String?
   /// Section whose answers are listed as "medicines and supplements".
@@ -14,10 +16,96 @@ public struct ReportSpec: Sendable {
   public let rules: [ReportRule]
   /// Free-text items shown verbatim.
   public let observationItemIDs: [String]
+  /// The free-text item with the parent's own questions for the doctor, shown on page one (one of
+  /// ``observationItemIDs``).
+  public let parentQuestionsItemID: String?
+  /// The lines of page one's summary (medicines, magnesium and reference values…), in order.
+  public let summary: [SummaryLine]
+  /// The safety questions (the items marked `safety: true`), which a report may never treat as
+  /// settled while they are open, and the point it raises then; `nil` when there are none.
+  public let safety: SafetySpec?
+
+  public init(
+    nicknameItemID: String?, ageID: String?, sexItemID: String? = nil,
+    respondentItemID: String?, medicinesSectionID: String?, factors: [Factor],
+    rules: [ReportRule], observationItemIDs: [String], parentQuestionsItemID: String? = nil,
+    summary: [SummaryLine] = [], safety: SafetySpec? = nil
+  ) {
+    self.nicknameItemID = nicknameItemID
+    self.ageID = ageID
+    self.sexItemID = sexItemID
+    self.respondentItemID = respondentItemID
+    self.medicinesSectionID = medicinesSectionID
+    self.factors = factors
+    self.rules = rules
+    self.observationItemIDs = observationItemIDs
+    self.parentQuestionsItemID = parentQuestionsItemID
+    self.summary = summary
+    self.safety = safety
+  }
 
   static let empty = ReportSpec(
     nicknameItemID: nil, ageID: nil, respondentItemID: nil, medicinesSectionID: nil, factors: [],
     rules: [], observationItemIDs: [])
+}
+
+/// One line of page one's summary: a short label and a text, shown when its condition holds.
+public struct SummaryLine: Sendable, Identifiable {
+  public let id: String
+  /// `nil`: always shown.
+  public let condition: Condition?
+  public let label: LocalizedText
+  public let text: TextTemplate
+  /// The sources of any fact (a reference value) the line states.
+  public let sourceIDs: [String]
+}
+
+/// The safety questions: an open one (shown, but not answered, "don't know", "prefer not to say"
+/// or an answer that no longer fits) is itself a point to raise first, so a report never says
+/// nothing needs to come first while one is open.
+public struct SafetySpec: Sendable {
+  public let questions: [SafetyQuestion]
+  /// The discuss-first point raised while any question is open; its title is followed by the
+  /// labels of the open questions.
+  public let openPoint: OpenSafetyPoint
+
+  /// The id of the point in the report.
+  public static let openPointID = "safety_questions_open"
+
+  /// The question about `itemID`, when it is a safety question.
+  public func question(_ itemID: String) -> SafetyQuestion? {
+    questions.first { $0.itemID == itemID }
+  }
+}
+
+/// One safety question with the short name the report lists it by.
+public struct SafetyQuestion: Sendable {
+  public let itemID: String
+  /// A few words: "kidneys", "ADHD medication" (the question itself when the questionnaire
+  /// gives no label).
+  public let label: LocalizedText
+}
+
+/// The texts of the point raised for open safety questions.
+public struct OpenSafetyPoint: Sendable {
+  public let title: LocalizedText
+  public let text: TextTemplate
+  public let questions: [TextTemplate]
+  public let sourceIDs: [String]
+
+  /// The report's own words, for a questionnaire that marks safety questions but writes no
+  /// point for them.
+  static func standard(languages: [Language]) -> OpenSafetyPoint {
+    func text(_ words: ReportText) -> LocalizedText {
+      LocalizedText(Dictionary(uniqueKeysWithValues: languages.map { ($0, words.text(in: $0)) }))
+    }
+    let why = text(.openSafetyText)
+    return OpenSafetyPoint(
+      title: text(.openSafetyTitle),
+      text: TextTemplate(
+        pieces: why.translations.mapValues { [.literal($0)] }, raw: why),
+      questions: [], sourceIDs: [])
+  }
 }
 
 /// One of the factors the report discusses (for the seed: severity, comorbidities, diet and

@@ -8,7 +8,7 @@ extension ReportDocument {
   ///     now" comparison; ignored when it is not the one `record` names.
   ///   - today: the report's date; ages are computed for this day.
   ///   - language: the reader's language; `nil` takes the language the answers were given in.
-  ///   - timeZone: turns the previous record's timestamp into its date.
+  ///   - timeZone: turns the records' timestamps into their dates and times.
   public static func build(
     questionnaire: Questionnaire, record: AnswerRecord, previous: AnswerRecord? = nil,
     today: LocalDate, language: Language? = nil, timeZone: TimeZone = .current
@@ -17,9 +17,10 @@ extension ReportDocument {
       throw .otherQuestionnaire(answers: record.questionnaireID, questionnaire: questionnaire.id)
     }
     let language = try chooseLanguage(language, record: record, questionnaire: questionnaire)
-    var builder = ReportBuilder(
-      questionnaire: questionnaire, record: record, today: today, language: language)
-    return builder.build(previous: previous, timeZone: timeZone)
+    let builder = ReportBuilder(
+      questionnaire: questionnaire, record: record, today: today, language: language,
+      timeZone: timeZone)
+    return builder.build(previous: previous)
   }
 
   private static func chooseLanguage(
@@ -43,15 +44,35 @@ struct ReportBuilder {
   let record: AnswerRecord
   let assessment: Assessment
   let language: Language
+  let timeZone: TimeZone
+  /// Every shown item's number in the appendix ("3.2"), by id.
+  let numbers: [String: String]
 
-  init(questionnaire: Questionnaire, record: AnswerRecord, today: LocalDate, language: Language) {
+  init(
+    questionnaire: Questionnaire, record: AnswerRecord, today: LocalDate, language: Language,
+    timeZone: TimeZone
+  ) {
     self.questionnaire = questionnaire
     self.record = record
     self.language = language
-    assessment = Engine.assess(questionnaire, answers: record.answerValues, today: today)
+    self.timeZone = timeZone
+    let assessment = Engine.assess(questionnaire, answers: record.answerValues, today: today)
+    self.assessment = assessment
+    var numbers: [String: String] = [:]
+    var sectionNumber = 0
+    for section in questionnaire.sections where assessment.isVisible(section: section.id) {
+      sectionNumber += 1
+      var itemNumber = 0
+      for item in questionnaire.items(in: section)
+      where assessment.isVisible(item: item.id, in: questionnaire) {
+        itemNumber += 1
+        numbers[item.id] = "\(sectionNumber).\(itemNumber)"
+      }
+    }
+    self.numbers = numbers
   }
 
-  mutating func build(previous: AnswerRecord?, timeZone: TimeZone) -> ReportDocument {
+  func build(previous: AnswerRecord?) -> ReportDocument {
     var notes: [String] = []
     if record.questionnaireVersion != questionnaire.version {
       notes.append(
@@ -71,10 +92,11 @@ struct ReportBuilder {
       notes.append(ReportText.unusableAnswers(unusableShown.count, in: language))
     }
     var comparison: ReportComparison?
+    var changes: [ReportAnswerChange]?
     if let followed = record.followUpOf {
       if let previous, previous.id == followed {
         if previous.questionnaireID == questionnaire.id {
-          comparison = compare(with: previous, timeZone: timeZone)
+          (comparison, changes) = compare(with: previous)
         } else {
           notes.append(ReportText.previousOtherQuestionnaire(in: language))
         }
@@ -88,7 +110,8 @@ struct ReportBuilder {
       .sorted { ($0.element.rule.priority, $0.offset) < ($1.element.rule.priority, $1.offset) }
       .map { point(for: $0.element) }
     let factorIDs = Set(questionnaire.report.factors.map(\.id))
-    let discussFirst = points.filter { $0.priority == .discussFirst }
+    var discussFirst = points.filter { $0.priority == .discussFirst }
+    if let open = openSafetyPoint() { discussFirst.append(open) }
     let rest = points.filter { $0.priority != .discussFirst }
     let factors = questionnaire.report.factors.map { factor in
       self.factor(factor, points: rest.filter { $0.topic == factor.id })
@@ -97,27 +120,18 @@ struct ReportBuilder {
       title: questionnaire.report.medicinesSectionID
         .flatMap { questionnaire.section($0) }
         .map { $0.title.text(in: language) },
-      answers: medicineAnswers(),
       points: rest.filter { $0.topic == "medicines" })
     let evidence = rest.filter { $0.topic == "evidence" }
     let otherPoints = rest.filter {
       !factorIDs.contains($0.topic) && $0.topic != "medicines" && $0.topic != "evidence"
     }
-
-    let header = ReportHeader(
-      title: questionnaire.title.text(in: language),
-      nickname: questionnaire.report.nicknameItemID.flatMap(answerText),
-      age: questionnaire.report.ageID.flatMap(ageText),
-      date: assessment.today,
-      respondent: questionnaire.report.respondentItemID.flatMap(answerText),
-      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
-      answersVersion: record.questionnaireVersion, assessmentID: record.id,
-      status: record.status, notes: notes)
+    let summary = self.summary()
 
     var cited: [String] = []
     func cite(_ ids: [String]) {
       for id in ids where !cited.contains(id) { cited.append(id) }
     }
+    summary.lines.forEach { cite($0.sources) }
     discussFirst.forEach { cite($0.sources) }
     for factor in factors {
       cite(factor.sources)
@@ -134,10 +148,82 @@ struct ReportBuilder {
     }
 
     return ReportDocument(
-      language: language, header: header, discussFirst: discussFirst, factors: factors,
-      comparison: comparison, medicines: medicines, otherPoints: otherPoints, evidence: evidence,
+      language: language, header: header(notes: notes), summary: summary,
+      discussFirst: discussFirst, factors: factors, comparison: comparison, changes: changes,
+      medicines: medicines, otherPoints: otherPoints, evidence: evidence,
       observations: observations(), answers: answerSections(), sources: sources,
-      disclaimer: ReportText.disclaimer.text(in: language))
+      disclaimer: ReportText.disclaimer.text(in: language),
+      disclaimerShort: ReportText.disclaimerShort.text(in: language))
+  }
+
+  // MARK: Header and page one
+
+  private func header(notes: [String]) -> ReportHeader {
+    let unanswered = unansweredItems()
+    let safetyNames = unanswered.compactMap(\.safety)
+    return ReportHeader(
+      title: questionnaire.title.text(in: language),
+      nickname: questionnaire.report.nicknameItemID.flatMap(answerText),
+      age: questionnaire.report.ageID.flatMap(ageText),
+      sex: questionnaire.report.sexItemID.flatMap(answerText),
+      date: assessment.today,
+      lastChangedDate: Timestamp.day(of: record.updated, timeZone: timeZone),
+      lastChangedTime: Self.time(of: record.updated, in: timeZone),
+      updated: Timestamp.format(record.updated),
+      respondent: questionnaire.report.respondentItemID.flatMap(answerText),
+      questionnaireID: questionnaire.id, questionnaireVersion: questionnaire.version,
+      answersVersion: record.questionnaireVersion, assessmentID: record.id,
+      status: record.status,
+      statusText: ReportText.statusText(
+        record.status, unanswered: unanswered.count, safety: safetyNames, in: language),
+      unanswered: unanswered, notes: notes)
+  }
+
+  /// `HH:MM` of `date` in `timeZone`.
+  static func time(of date: Date, in timeZone: TimeZone) -> String {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = timeZone
+    let parts = calendar.dateComponents([.hour, .minute], from: date)
+    func two(_ value: Int?) -> String {
+      let text = String(value ?? 0)
+      return text.count < 2 ? "0" + text : text
+    }
+    return "\(two(parts.hour)):\(two(parts.minute))"
+  }
+
+  /// Shown items with nothing stored, as the engine sees them now: the answers file's own list
+  /// is not trusted alone (a questionnaire update can show new questions).
+  private func unansweredItems() -> [ReportUnanswered] {
+    questionnaire.items.compactMap { item in
+      guard assessment.isVisible(item: item.id, in: questionnaire),
+        record.answers[item.id]?.value == nil
+      else { return nil }
+      return ReportUnanswered(
+        itemID: item.id, number: numbers[item.id], question: item.question.text(in: language),
+        safety: questionnaire.report.safety?.question(item.id)?.label.text(in: language))
+    }
+  }
+
+  private func summary() -> ReportSummary {
+    // Conditions are evaluated as a rule's would be, against the answers the engine used.
+    let context = EvaluationContext(
+      questionnaire: questionnaire, answers: questionnaire.items.map { assessment.answers[$0.id] },
+      today: assessment.today)
+    context.visibility = assessment.itemVisible.map { $0 }
+    let lines = questionnaire.report.summary.compactMap { line -> ReportSummaryLine? in
+      if let condition = line.condition, !context.evaluate(condition.expression).isTrue {
+        return nil
+      }
+      return ReportSummaryLine(
+        id: line.id, label: line.label.text(in: language), text: render(line.text),
+        sources: line.sourceIDs)
+    }
+    let questions = questionnaire.report.parentQuestionsItemID.flatMap { id in
+      observations().first { $0.itemID == id }
+    }
+    return ReportSummary(
+      lines: lines, parentQuestions: questions,
+      safetyAnswered: questionnaire.report.safety.map { _ in openSafetyQuestions().isEmpty })
   }
 
   // MARK: Points and factors
@@ -152,6 +238,34 @@ struct ReportBuilder {
       id: rule.id, priority: rule.priority, topic: rule.topic, what: render(rule.title),
       why: render(rule.text), questions: rule.questions.map(render),
       basis: basis(of: raised.trail), sources: rule.sourceIDs)
+  }
+
+  /// The safety questions that are shown but have no usable, definite answer, in questionnaire
+  /// order.
+  private func openSafetyQuestions() -> [(item: Item, label: String)] {
+    guard let safety = questionnaire.report.safety else { return [] }
+    return questionnaire.items.compactMap { item in
+      guard let question = safety.question(item.id),
+        assessment.isVisible(item: item.id, in: questionnaire)
+      else { return nil }
+      switch assessment.answers[item.id] {
+      case nil, .dontKnow?, .preferNotToSay?: return (item, question.label.text(in: language))
+      default: return nil
+      }
+    }
+  }
+
+  /// The discuss-first point for open safety questions; `nil` when every one is answered.
+  private func openSafetyPoint() -> ReportPoint? {
+    guard let safety = questionnaire.report.safety else { return nil }
+    let open = openSafetyQuestions()
+    guard !open.isEmpty else { return nil }
+    let point = safety.openPoint
+    return ReportPoint(
+      id: SafetySpec.openPointID, priority: .discussFirst, topic: "safety",
+      what: point.title.text(in: language) + ": " + open.map(\.label).joined(separator: ", "),
+      why: render(point.text), questions: point.questions.map(render),
+      basis: basis(of: open.map { .item($0.item.id) }), sources: point.sourceIDs)
   }
 
   private func factor(_ factor: Factor, points: [ReportPoint]) -> ReportFactor {
@@ -210,7 +324,8 @@ struct ReportBuilder {
   }
 
   /// The trail as lines a parent can check: the labelled values and scores it was worked out
-  /// through first (in questionnaire order), then every answer behind them.
+  /// through first (in questionnaire order), then every answer behind them with its number in
+  /// the appendix.
   private func basis(of trail: [TrailReference]) -> [ReportBasis] {
     let behind = assessment.references(behind: trail)
 
@@ -234,7 +349,8 @@ struct ReportBuilder {
       lines.append(
         ReportBasis(
           kind: .answer, id: item.id, label: item.question.text(in: language),
-          value: item.displayText(assessment.answers[item.id], in: language)))
+          value: item.displayText(assessment.answers[item.id], in: language),
+          number: numbers[item.id]))
     }
     return lines
   }
@@ -250,24 +366,36 @@ struct ReportBuilder {
   }
 
   private func ageText(_ id: String) -> String? {
-    if questionnaire.item(id) != nil { return answerText(id) }
-    guard assessment.computed[id]?.value != nil else { return nil }
-    return questionnaire.placeholderText(id, in: assessment, language: language)
+    let number: Double?
+    if questionnaire.item(id) != nil {
+      guard case .number(let value)? = assessment.answers[id],
+        assessment.isVisible(item: id, in: questionnaire)
+      else { return answerText(id) }
+      number = value
+    } else {
+      guard let value = assessment.computed[id]?.value else { return nil }
+      number = value.number
+    }
+    // "0 years" is what the questionnaire asks a parent to enter for a baby, not how to say it.
+    if let number, number < 1 { return ReportText.underOneYear.text(in: language) }
+    return questionnaire.item(id) != nil
+      ? answerText(id) : questionnaire.placeholderText(id, in: assessment, language: language)
   }
 
   /// A shown item's stored answer exactly as given, usable or not.
   private func answer(_ item: Item) -> ReportAnswer {
     let question = item.question.text(in: language)
+    let number = numbers[item.id]
     guard let stored = record.answers[item.id]?.value else {
       return ReportAnswer(
-        itemID: item.id, question: question, answer: item.displayText(nil, in: language),
-        value: nil, state: .notAnswered)
+        itemID: item.id, number: number, question: question,
+        answer: item.displayText(nil, in: language), value: nil, state: .notAnswered)
     }
     let shown = item.displayText(stored, in: language)
     if let problem = assessment.unusableAnswers[item.id] {
       return ReportAnswer(
-        itemID: item.id, question: question, answer: shown, value: stored, state: .notUsable,
-        problem: problem.message(in: language))
+        itemID: item.id, number: number, question: question, answer: shown, value: stored,
+        state: .notUsable, problem: problem.message(in: language))
     }
     let state: ReportAnswer.State =
       switch stored {
@@ -276,7 +404,8 @@ struct ReportBuilder {
       default: .answered
       }
     return ReportAnswer(
-      itemID: item.id, question: question, answer: shown, value: stored, state: state)
+      itemID: item.id, number: number, question: question, answer: shown, value: stored,
+      state: state)
   }
 
   private func visibleItems(in section: Section) -> [Item] {
@@ -286,18 +415,12 @@ struct ReportBuilder {
   }
 
   private func answerSections() -> [ReportAnswerSection] {
-    questionnaire.sections.filter { assessment.isVisible(section: $0.id) }.map { section in
+    questionnaire.sections.filter { assessment.isVisible(section: $0.id) }.enumerated().map {
+      offset, section in
       ReportAnswerSection(
-        id: section.id, title: section.title.text(in: language),
+        id: section.id, number: offset + 1, title: section.title.text(in: language),
         answers: visibleItems(in: section).map(answer))
     }
-  }
-
-  private func medicineAnswers() -> [ReportAnswer] {
-    guard let id = questionnaire.report.medicinesSectionID,
-      let section = questionnaire.section(id), assessment.isVisible(section: id)
-    else { return [] }
-    return visibleItems(in: section).map(answer).filter { $0.state != .notAnswered }
   }
 
   private func observations() -> [ReportAnswer] {
@@ -311,7 +434,9 @@ struct ReportBuilder {
 
   // MARK: Follow-up
 
-  private func compare(with previous: AnswerRecord, timeZone: TimeZone) -> ReportComparison {
+  private func compare(with previous: AnswerRecord) -> (
+    ReportComparison, [ReportAnswerChange]
+  ) {
     // The same day `intake history` shows for it, so the two never disagree.
     let previousDate = AssessmentHistory.day(of: previous, timeZone: timeZone)
     let earlier = Engine.assess(
@@ -325,23 +450,36 @@ struct ReportBuilder {
         ReportFactorChange(
           id: factor.id, title: factor.title.text(in: language), then: then, now: now))
     }
-    var changed: [ReportAnswerChange] = []
+    let notAsked = ReportText.notAsked.text(in: language)
+    // Safety-relevant: a safety question, or an answer behind a point raised first now (the
+    // stomach complaints behind "complaints while magnesium is given").
+    var first = Set(questionnaire.items.filter(\.isSafety).map(\.id))
+    for point in assessment.points where point.rule.priority == .discussFirst {
+      first.formUnion(assessment.items(behind: point.trail, in: questionnaire))
+    }
+    var safetyChanges: [ReportAnswerChange] = []
+    var otherChanges: [ReportAnswerChange] = []
     for item in questionnaire.items {
-      guard case .scale = item.kind else { continue }
       let wasShown = earlier.isVisible(item: item.id, in: questionnaire)
       let isShown = assessment.isVisible(item: item.id, in: questionnaire)
       guard wasShown || isShown else { continue }
       let before = wasShown ? previous.answers[item.id]?.value : nil
       let after = isShown ? record.answers[item.id]?.value : nil
       guard before != after else { continue }
-      changed.append(
-        ReportAnswerChange(
-          itemID: item.id, question: item.question.text(in: language),
-          then: item.displayText(before, in: language), now: item.displayText(after, in: language)
-        ))
+      let safety = questionnaire.report.safety?.question(item.id)?.label.text(in: language)
+      let change = ReportAnswerChange(
+        itemID: item.id, number: numbers[item.id], question: item.question.text(in: language),
+        then: wasShown ? item.displayText(before, in: language) : notAsked,
+        now: isShown ? item.displayText(after, in: language) : notAsked, safety: safety)
+      if first.contains(item.id) {
+        safetyChanges.append(change)
+      } else {
+        otherChanges.append(change)
+      }
     }
-    return ReportComparison(
-      previousID: previous.id, previousDate: previousDate, factors: factors,
-      changedAnswers: changed)
+    let comparison = ReportComparison(
+      previousID: previous.id, previousDate: previousDate,
+      previousTime: Self.time(of: previous.updated, in: timeZone), factors: factors)
+    return (comparison, safetyChanges + otherChanges)
   }
 }

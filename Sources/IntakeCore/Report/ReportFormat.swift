@@ -5,7 +5,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   case markdown
   /// One self-contained HTML file, laid out for printing on A4.
   case html
-  /// The document model as JSON, schema `intake-report/1`.
+  /// The document model as JSON, schema `intake-report/2`.
   case json
 
   /// The usual file name extension, without the dot.

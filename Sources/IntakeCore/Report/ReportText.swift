@@ -4,6 +4,7 @@ public enum ReportText: String, CaseIterable, Sendable {
   case title
   case childLabel
   case ageLabel
+  case sexLabel
   case dateLabel
   case respondentLabel
   case questionnaireLabel
@@ -14,9 +15,19 @@ public enum ReportText: String, CaseIterable, Sendable {
   case statusFinishedWithUnanswered
   case discussFirstHeading
   case nothingDiscussFirst
+  case nothingDiscussFirstAllSafetyAnswered
+  case openSafetyTitle
+  case openSafetyText
+  case alsoDiscuss
+  case atAGlanceHeading
+  case ownQuestionsHeading
+  case detailFollows
   case factorsHeading
-  case changedAnswersHeading
+  case factorChangesHeading
   case noChangedAnswers
+  case moreChanges
+  case notAsked
+  case question
   case medicinesHeading
   case nothingEntered
   case otherPointsHeading
@@ -28,10 +39,17 @@ public enum ReportText: String, CaseIterable, Sendable {
   case sourcesHeading
   case disclaimerHeading
   case disclaimer
+  case disclaimerShort
+  case numbersReferToAppendix
+  case underOneYear
+  case page
+  case pageOf
   case why
   case basedOn
   case everyReport
+  case everyReportSection
   case questionsToAsk
+  case questionToAsk
   case sourcesLabel
   case scoreLabel
   case notEnoughAnswers
@@ -54,6 +72,7 @@ public enum ReportText: String, CaseIterable, Sendable {
     case .title: ("Discuss with your doctor", "Bespreken met uw arts")
     case .childLabel: ("Child", "Kind")
     case .ageLabel: ("Age", "Leeftijd")
+    case .sexLabel: ("Sex", "Geslacht")
     case .dateLabel: ("Date", "Datum")
     case .respondentLabel: ("Filled in by", "Ingevuld door")
     case .questionnaireLabel: ("Questionnaire", "Vragenlijst")
@@ -69,9 +88,35 @@ public enum ReportText: String, CaseIterable, Sendable {
         "Your answers raised no point that needs to come first.",
         "Uit uw antwoorden komt geen punt dat voorrang nodig heeft."
       )
+    case .nothingDiscussFirstAllSafetyAnswered:
+      (
+        "Your answers raised no point that needs to come first, and every safety question was "
+          + "answered.",
+        "Uit uw antwoorden komt geen punt dat voorrang nodig heeft, en alle vragen over "
+          + "veiligheid zijn beantwoord."
+      )
+    case .openSafetyTitle: ("Still to check with the doctor", "Nog na te gaan met de arts")
+    case .openSafetyText:
+      (
+        "These safety questions were not answered, or answered 'Don't know'. While they are "
+          + "open, this report cannot say that nothing needs to come first.",
+        "Deze vragen over veiligheid zijn niet beantwoord of beantwoord met 'Weet ik niet'. "
+          + "Zolang ze open staan, kan dit verslag niet zeggen dat niets voorrang heeft."
+      )
+    case .alsoDiscuss: ("Also to discuss:", "Ook te bespreken:")
+    case .atAGlanceHeading: ("At a glance", "In het kort")
+    case .ownQuestionsHeading: ("Your own questions", "Uw eigen vragen")
+    case .detailFollows:
+      (
+        "What follows is the detail behind each point, then every answer once.",
+        "Hierna volgt de toelichting bij elk punt, en daarna elk antwoord één keer."
+      )
     case .factorsHeading: ("What may play a part", "Wat kan meespelen")
-    case .changedAnswersHeading: ("Ratings that changed", "Beoordelingen die anders zijn")
-    case .noChangedAnswers: ("No rating changed.", "Geen enkele beoordeling is anders.")
+    case .factorChangesHeading: ("Results then and now", "Uitkomsten toen en nu")
+    case .noChangedAnswers: ("No answer has changed.", "Geen enkel antwoord is anders.")
+    case .moreChanges: ("more changes: see below", "meer veranderingen: zie hieronder")
+    case .notAsked: ("not asked", "niet gevraagd")
+    case .question: ("Question", "Vraag")
     case .medicinesHeading: ("Medicines and supplements", "Medicijnen en supplementen")
     case .nothingEntered: ("Nothing was entered here.", "Hier is niets ingevuld.")
     case .otherPointsHeading: ("Also worth discussing", "Ook goed om te bespreken")
@@ -81,10 +126,9 @@ public enum ReportText: String, CaseIterable, Sendable {
         "This questionnaire gives no summary of the research; ask your doctor about it.",
         "Deze vragenlijst geeft geen samenvatting van het onderzoek; vraag uw arts ernaar."
       )
-    case .observationsHeading:
-      ("Your own observations and questions", "Uw eigen waarnemingen en vragen")
+    case .observationsHeading: ("In your own words", "In uw eigen woorden")
     case .nothingWritten: ("You wrote nothing here.", "U hebt hier niets geschreven.")
-    case .answersHeading: ("All answers", "Alle antwoorden")
+    case .answersHeading: ("Appendix: all answers", "Bijlage: alle antwoorden")
     case .sourcesHeading: ("Sources", "Bronnen")
     case .disclaimerHeading: ("Please note", "Let op")
     case .disclaimer:
@@ -96,14 +140,35 @@ public enum ReportText: String, CaseIterable, Sendable {
           + "diagnose en geen medisch advies, en het raadt geen dosis aan. Bespreek elk punt met "
           + "uw arts voordat u iets begint, verandert of stopt."
       )
+    case .disclaimerShort:
+      (
+        "Made by a computer program from your answers: not a diagnosis, not medical advice, no "
+          + "dose. Discuss every point with your doctor.",
+        "Door een computerprogramma gemaakt uit uw antwoorden: geen diagnose, geen medisch "
+          + "advies, geen dosis. Bespreek elk punt met uw arts."
+      )
+    case .numbersReferToAppendix:
+      (
+        "Numbers such as 3.2 refer to your answers in the appendix.",
+        "Nummers zoals 3.2 verwijzen naar uw antwoorden in de bijlage."
+      )
+    case .underOneYear: ("under 1 year", "jonger dan 1 jaar")
+    case .page: ("page", "pagina")
+    case .pageOf: ("of", "van")
     case .why: ("Why:", "Waarom:")
     case .basedOn: ("Based on your answers:", "Op basis van uw antwoorden:")
+    case .everyReportSection:
+      (
+        "The following points are in every report; they do not depend on your answers.",
+        "De volgende punten staan in elk verslag; ze hangen niet af van uw antwoorden."
+      )
     case .everyReport:
       (
         "This point is in every report; it does not depend on an answer.",
         "Dit punt staat in elk verslag; het hangt niet af van een antwoord."
       )
     case .questionsToAsk: ("Questions to ask:", "Vragen die u kunt stellen:")
+    case .questionToAsk: ("Question to ask:", "Vraag die u kunt stellen:")
     case .sourcesLabel: ("Sources:", "Bronnen:")
     case .scoreLabel: ("Result:", "Uitkomst:")
     case .notEnoughAnswers:
@@ -205,8 +270,51 @@ public enum ReportText: String, CaseIterable, Sendable {
       : "The previous time used another questionnaire, so there is no comparison."
   }
 
-  /// "Compared with 3 March 2026".
-  public static func comparedWith(_ date: String, in language: Language) -> String {
-    language == .dutch ? "Vergeleken met \(date)" : "Compared with \(date)"
+  /// "Changed since 3 March 2026, 18:40".
+  public static func changedSince(_ date: String, in language: Language) -> String {
+    language == .dutch ? "Veranderd sinds \(date)" : "Changed since \(date)"
+  }
+
+  /// "24 November 2026, 20:15".
+  public static func dateAndTime(_ date: LocalDate, _ time: String, in language: Language)
+    -> String
+  {
+    "\(DateText.format(date, in: language)), \(time)"
+  }
+
+  /// The status line: "complete", or how many shown questions are unanswered and which safety
+  /// questions are among them.
+  public static func statusText(
+    _ status: AnswerRecord.Status, unanswered: Int, safety: [String], in language: Language
+  ) -> String {
+    let dutch = language == .dutch
+    if unanswered == 0 {
+      switch status {
+      case .inProgress: return ReportText.statusInProgress.text(in: language)
+      case .complete, .finishedWithUnanswered: return ReportText.statusComplete.text(in: language)
+      }
+    }
+    let count =
+      dutch
+      ? "\(unanswered) \(unanswered == 1 ? "vraag" : "vragen") niet beantwoord"
+      : "\(unanswered) \(unanswered == 1 ? "question" : "questions") unanswered"
+    let lead: String
+    switch status {
+    case .inProgress: lead = dutch ? "nog niet af" : "not finished yet"
+    case .complete, .finishedWithUnanswered: lead = dutch ? "afgerond" : "finished"
+    }
+    let among: String
+    if safety.isEmpty {
+      among = dutch ? "geen ervan over veiligheid" : "none of them about safety"
+    } else {
+      among =
+        (dutch ? "over veiligheid: " : "about safety: ") + safety.joined(separator: ", ")
+    }
+    return "\(lead), \(count) (\(among))"
+  }
+
+  /// An appendix answer that is shown in full elsewhere: "shown under "Your own questions"".
+  public static func shownUnder(_ heading: String, in language: Language) -> String {
+    language == .dutch ? "staat onder \"\(heading)\"" : "shown under \"\(heading)\""
   }
 }

@@ -3,27 +3,41 @@ import BuiltinQuestionnaires
 import Foundation
 import IntakeCore
 
-/// `intake report ANSWERS_FILE`: the "discuss with your doctor" report of a saved assessment.
+/// The formats `intake report` writes: the core's text formats, and PDF made from the HTML.
+enum ReportCommandFormat: String, CaseIterable, ExpressibleByArgument {
+  case text, markdown, html, json, pdf
+
+  /// The core's format; `nil` for PDF, which is printed from the HTML.
+  var textFormat: ReportFormat? { ReportFormat(rawValue: rawValue) }
+}
+
+/// `intake report NAME|ID|FILE`: the "discuss with your doctor" report of a saved assessment.
 struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
-    abstract: "Write the \"discuss with your doctor\" report for a saved answers file.",
+    abstract: "Write the \"discuss with your doctor\" report of a saved assessment.",
     discussion: """
-      Writes the report to standard output, or to FILE with --output (readable only by you). \
-      The report is dated, and ages are worked out, for the day the answers were last changed. \
-      A follow-up is compared with the earlier answers it names when that file is in the same \
-      folder. --print sends the text report to the printer with lp. Exits 65 when the answers \
-      do not fit the questionnaire, 66 when a file cannot be read, 69 when there is no printer \
-      system and 73 when the output cannot be written.
+      ASSESSMENT is a child's name (their latest finished assessment), an assessment id as \
+      'intake list' shows it, or an answers file. The report goes to standard output, or to FILE \
+      with --output (readable only by you). --format pdf prints the HTML report to an A4 PDF \
+      with WeasyPrint (sudo apt-get install weasyprint), with the answers file inside it; it \
+      needs --output. The report is dated, and ages are worked out, for the day the answers \
+      were last changed. A follow-up is compared with the earlier answers it names when that \
+      file is in the same folder. --print sends the text report to the printer with lp. Exits \
+      64 on a wrong option, 65 when the answers do not fit the questionnaire, 66 when the \
+      assessment cannot be found or read, 69 when WeasyPrint or the printer system is missing \
+      and 73 when the output cannot be written.
       """
   )
 
   @Argument(
-    help: "An answers file saved by intake (JSON).", completion: .file(extensions: ["json"]))
-  var answersFile: String
+    help: ArgumentHelp(
+      "A child's name, an assessment id, or an answers file (JSON).", valueName: "assessment"),
+    completion: .file(extensions: ["json"]))
+  var assessment: String
 
   @Option(help: "The report's format.")
-  var format: ReportFormat = .text
+  var format: ReportCommandFormat = .text
 
   @Option(
     name: .shortAndLong, help: "Write the report to FILE instead of standard output.",
@@ -44,7 +58,9 @@ struct ReportCommand: ParsableCommand {
     completion: .file(extensions: ["yaml", "yml"]))
   var questionnairePath: String?
 
-  /// EX_UNAVAILABLE: a service (here, printing) is not there.
+  @OptionGroup var storeOptions: StoreOptions
+
+  /// EX_UNAVAILABLE: a service (here, printing or WeasyPrint) is not there.
   static let unavailable = ExitCode(69)
 
   func validate() throws {
@@ -54,11 +70,17 @@ struct ReportCommand: ParsableCommand {
           ? "--print drukt het tekstverslag af; laat --format weg of kies text"
           : "--print sends the text report; leave out --format or use text")
     }
+    if format == .pdf, output == nil {
+      throw ValidationError(
+        UserLanguage.current == .dutch
+          ? "een PDF-verslag heeft --output BESTAND nodig"
+          : "a PDF report needs --output FILE")
+    }
   }
 
   func run() throws {
     try reportingErrors {
-      let record = try Self.loadAnswers(answersFile)
+      let (record, answersFile) = try Self.locate(assessment, store: storeOptions)
       // As of the day the answers were given, as `intake history` scores them: a report printed
       // weeks later says what it said then (the child's age included).
       let today = AssessmentHistory.day(of: record)
@@ -83,9 +105,13 @@ struct ReportCommand: ParsableCommand {
         try Self.print(text)
         return
       }
+      guard let textFormat = format.textFormat else {
+        try Self.writePDF(document, answersFile: answersFile, to: output ?? "report.pdf")
+        return
+      }
       let rendered: String
       do {
-        rendered = try format.render(document)
+        rendered = try textFormat.render(document)
       } catch {
         throw CLIError(
           english: "cannot write the report as \(format.rawValue): \(error)",
@@ -98,6 +124,50 @@ struct ReportCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(rendered.utf8))
       }
     }
+  }
+
+  /// The assessment `argument` names and its answers file: an existing file first, then an
+  /// assessment id in the store, then a child's name (their latest finished assessment).
+  static func locate(_ argument: String, store options: StoreOptions) throws -> (
+    AnswerRecord, String
+  ) {
+    if FileManager.default.fileExists(atPath: argument) || argument.contains("/")
+      || argument.hasSuffix(".json")
+    {
+      return (try loadAnswers(argument), argument)
+    }
+    let store = try options.store()
+    if AssessmentID.problem(argument) == nil {
+      do throws(AnswerStoreError) {
+        let stored = try store.assessment(id: argument)
+        return (stored.record, stored.file)
+      } catch {
+        guard case .notFound = error else { throw CLIError(error) }
+      }
+    }
+    let profile = try storeErrors { () throws(AnswerStoreError) in
+      try store.profile(named: argument)
+    }
+    let name = SafeText.quoted(argument)
+    guard let profile else {
+      throw CLIError(
+        english: "there is no answers file, assessment or child called '\(name)' in "
+          + "\(store.directory.path) ('intake list' shows them)",
+        dutch: "er is geen antwoordenbestand, invulling of kind met de naam '\(name)' in "
+          + "\(store.directory.path) ('intake list' toont ze)", exitCode: .noInput)
+    }
+    let latest = try storeErrors { () throws(AnswerStoreError) in
+      try store.latestFinished(in: profile)
+    }
+    guard let latest else {
+      let child = SafeText.quoted(profile.name)
+      throw CLIError(
+        english: "\(child) has no finished assessment yet ('intake resume \(child)' continues "
+          + "the unfinished one)",
+        dutch: "\(child) heeft nog geen afgeronde invulling ('intake resume \(child)' gaat verder "
+          + "met de onafgeronde)", exitCode: .noInput)
+    }
+    return (latest.record, latest.file)
   }
 
   static func loadAnswers(_ path: String) throws -> AnswerRecord {
@@ -151,6 +221,31 @@ struct ReportCommand: ParsableCommand {
       try ReportFile.write(text, to: path)
     } catch {
       throw CLIError(error.message(in: UserLanguage.current), exitCode: .cannotCreate)
+    }
+  }
+
+  /// The PDF of `document`, with the answers file inside, written to `path` (0600, atomically).
+  static func writePDF(_ document: ReportDocument, answersFile: String, to path: String) throws {
+    let answers: Data
+    do {
+      answers = try Data(contentsOf: URL(fileURLWithPath: answersFile))
+    } catch {
+      throw CLIError(
+        english: "cannot read \(answersFile) to put it inside the PDF: \(error)",
+        dutch: "kan \(answersFile) niet lezen om het in de PDF op te nemen: \(error)",
+        exitCode: .noInput)
+    }
+    let attachment = ReportAttachment(name: PathName.lastComponent(of: answersFile), data: answers)
+    do throws(ReportPDFError) {
+      try ReportPDF.write(
+        html: HTMLReportRenderer().render(document), attachments: [attachment], to: path)
+    } catch {
+      let message = error.message(in: UserLanguage.current)
+      switch error {
+      case .weasyPrintMissing, .failed: throw CLIError(message, exitCode: unavailable)
+      case .badAttachmentName: throw CLIError(message, exitCode: .dataError)
+      case .files: throw CLIError(message, exitCode: .cannotCreate)
+      }
     }
   }
 

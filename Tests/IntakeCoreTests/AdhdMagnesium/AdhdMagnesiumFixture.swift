@@ -24,6 +24,26 @@ enum AdhdMagnesium {
     Engine.assess(questionnaire, answers: Answers(answers), today: Fixtures.today)
   }
 
+  /// The report of `answers` in `language`, as of ``Fixtures/today``.
+  static func report(_ answers: [String: AnswerValue], in language: Language) throws
+    -> ReportDocument
+  {
+    let updated = Date(timeIntervalSince1970: 1_795_608_000)
+    let record = AnswerRecord(
+      id: "20261125-120000-abcdef", questionnaireID: questionnaire.id,
+      questionnaireVersion: questionnaire.version, language: language, profile: "kind",
+      status: .complete, created: updated, updated: updated, followUpOf: nil,
+      answers: answers.mapValues { AnswerRecord.Entry(value: $0, answeredAt: updated) })
+    return try ReportDocument.build(
+      questionnaire: questionnaire, record: record, today: Fixtures.today, language: language,
+      timeZone: TimeZone(identifier: "UTC")!)
+  }
+
+  /// The safety questions, in questionnaire order.
+  static let safetyQuestions: [String] = questionnaire.items.map(\.id).filter { id in
+    questionnaire.report.safety?.question(id) != nil
+  }
+
   /// Rules without a condition: raised for every answer set.
   static let alwaysRaised: Set<String> = Set(
     questionnaire.report.rules.filter { $0.condition == nil }.map(\.id))
@@ -137,6 +157,18 @@ extension Questionnaire {
         add("rule \(rule.id) question \(offset + 1)", question)
       }
     }
+    for line in report.summary {
+      add("summary \(line.id) label", line.label)
+      add("summary \(line.id) text", line.text)
+    }
+    if let safety = report.safety {
+      for question in safety.questions { add("safety \(question.itemID) label", question.label) }
+      add("safety open point title", safety.openPoint.title)
+      add("safety open point text", safety.openPoint.text)
+      for (offset, question) in safety.openPoint.questions.enumerated() {
+        add("safety open point question \(offset + 1)", question)
+      }
+    }
     return result
   }
 
@@ -186,6 +218,24 @@ enum DoseAdviceScanner {
     (
       "a recommended dose",
       regex(#"\b(?:aanbevolen|recommended|advised|geadviseerde) (?:dosis|dose|dosage|dosering)\b"#)
+    ),
+    (
+      "a safe or maximum amount to give",
+      regex(
+        #"\b(?:veilige|veilig|safe|maximale|maximum)\s+(?:dosis|dose|dosage|dosering|hoeveelheid|amount)\b"#
+      )
+    ),
+    (
+      "an instruction to start, raise or lower an amount",
+      regex(
+        #"\b(?:start|starting|begin|begint|increase|raise|reduce|lower|verhoog|verhoogt|verlaag|verlaagt|bouw|build up)\b[^.!?;\n]*\b(?:with|to|met|naar|tot)\s+\d+(?:[.,]\d+)?\s*(?:mg|milligram)\b"#
+      )
+    ),
+    (
+      "an amount to stay under, as advice",
+      regex(
+        #"\b(?:up to|no more than|at most|niet meer dan|hooguit|maximaal)\s+\d+(?:[.,]\d+)?\s*(?:mg|milligram)\b"#
+      )
     ),
   ]
 

@@ -22,6 +22,13 @@ struct AdhdMagnesiumDoseAdviceTests {
       ("This product has 150 mg.", .english),
       // The Dutch label does not count in English, nor the reverse.
       ("The referentiewaarde is 130 mg.", .english),
+      // Kinds of sentence the report could drift into when it compares amounts.
+      ("A safe dose for a child is low.", .english),
+      ("De maximale hoeveelheid is laag.", .dutch),
+      ("Start with 50 mg, reference value or not.", .english),
+      ("Bouw op naar 200 mg (referentiewaarde).", .dutch),
+      ("Give no more than 250 mg, the reference upper level.", .english),
+      ("Niet meer dan 110 mg per dag (referentie-bovengrens).", .dutch),
     ])
   func catches(text: String, language: Language) {
     #expect(!DoseAdviceScanner.problems(in: text, language: language).isEmpty)
@@ -36,6 +43,10 @@ struct AdhdMagnesiumDoseAdviceTests {
       ("Take the packaging to the doctor.", .english),
       ("Er is geen vastgestelde dosis voor ADHD.", .dutch),
       ("Een portie is 28 gram.", .dutch),
+      ("The highest reference upper level for any age is 350 mg a day.", .english),
+      ("De referentie-bovengrens voor deze leeftijd: VS (IOM) 350 mg per dag.", .dutch),
+      ("Het NIH noemt minstens 2 uur ertussen.", .dutch),
+      ("Above the European reference upper level (250 mg a day), not above the US one.", .english),
     ])
   func allows(text: String, language: Language) {
     #expect(DoseAdviceScanner.problems(in: text, language: language) == [])
@@ -65,14 +76,19 @@ struct AdhdMagnesiumDoseAdviceTests {
         || text.text.range(of: #"\d\s*mg"#, options: .regularExpression) != nil
     }
     // Each in both languages.
-    #expect(withAmounts.count == 16)
+    #expect(withAmounts.count == 28)
     #expect(
       Set(withAmounts.map(\.place)) == [
-        "factor diet_lifestyle text", "computed diet_percent_of_rda band under_half text",
+        "computed diet_percent_of_rda band under_half text",
         "computed diet_percent_of_rda band below text",
         "computed diet_percent_of_rda band at_or_above text",
-        "rule diet_under_half_reference text", "rule reference_depends_on_sex text",
+        "rule reference_depends_on_sex text",
+        "rule amount_above_any_upper_level title", "rule amount_above_any_upper_level text",
         "rule supplemental_above_upper_level title", "rule supplemental_above_upper_level text",
+        "rule supplemental_above_european_level title",
+        "rule supplemental_above_european_level text",
+        "summary amount_from_four text", "summary amount_one_to_three text",
+        "summary amount_under_one text", "summary amount_age_unknown text",
       ])
     for text in withAmounts {
       let lower = text.text.lowercased()

@@ -15,7 +15,7 @@ struct AdhdMagnesiumShapeTests {
 
     let fromDisk = try QuestionnaireLoader.load(
       contentsOf: AdhdMagnesium.path, today: Fixtures.today)
-    #expect(fromDisk.reference == "adhd-magnesium@1.0.0")
+    #expect(fromDisk.reference == "adhd-magnesium@1.1.0")
     #expect(fromDisk.languages == [.dutch, .english])
     #expect(fromDisk.items.map(\.id) == q.items.map(\.id))
     #expect(fromDisk.report.rules.map(\.id) == q.report.rules.map(\.id))
@@ -36,6 +36,18 @@ struct AdhdMagnesiumShapeTests {
     #expect(report.respondentItemID == "respondent")
     #expect(report.medicinesSectionID == "medicines")
     #expect(report.observationItemIDs == ["noticed", "hopes", "own_questions"])
+    #expect(report.sexItemID == "sex")
+    #expect(report.parentQuestionsItemID == "own_questions")
+    #expect(
+      AdhdMagnesium.safetyQuestions == [
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
+      ])
+    // Every medicine class and magnesium product asked about is a safety question.
+    for item in q.items(in: try #require(q.section("medicines")))
+    where item.kind.name != "text" && item.id != "magnesium_form" {
+      #expect(AdhdMagnesium.safetyQuestions.contains(item.id), "\(item.id)")
+    }
     #expect(
       report.factors.map(\.id) == ["severity", "comorbidities", "diet_lifestyle", "genetics"])
     for factor in report.factors {
@@ -61,15 +73,16 @@ struct AdhdMagnesiumShapeTests {
     }
   }
 
-  @Test("the evidence points are unconditional and include the limits and 'not a wonder remedy'")
+  @Test("the evidence points are unconditional but for the age outside the studies")
   func evidenceAlways() {
     let evidence = q.report.rules.filter { $0.topic == "evidence" }
-    #expect(evidence.allSatisfy { $0.condition == nil })
+    #expect(evidence.filter { $0.condition != nil }.map(\.id) == ["age_outside_studies"])
     #expect(
       Set(evidence.map(\.id)).isSuperset(of: [
-        "evidence_limited", "not_a_wonder_remedy", "rest_of_adhd_care", "no_established_amount",
+        "evidence_limited", "not_a_wonder_remedy", "no_established_amount", "age_outside_studies",
       ]))
-    #expect(AdhdMagnesium.alwaysRaised == Set(evidence.map(\.id)))
+    #expect(
+      AdhdMagnesium.alwaysRaised == Set(evidence.filter { $0.condition == nil }.map(\.id)))
   }
 
   @Test("sources: shippable status only, every one cited, every cited one declared")
@@ -77,6 +90,8 @@ struct AdhdMagnesiumShapeTests {
     var cited = Set<String>()
     for factor in q.report.factors { cited.formUnion(factor.sourceIDs) }
     for rule in q.report.rules { cited.formUnion(rule.sourceIDs) }
+    for line in q.report.summary { cited.formUnion(line.sourceIDs) }
+    cited.formUnion(q.report.safety?.openPoint.sourceIDs ?? [])
     #expect(cited == Set(q.sources.map(\.id)), "declared but never cited, or the reverse")
     for source in q.sources {
       let note = source.note ?? ""
@@ -86,20 +101,30 @@ struct AdhdMagnesiumShapeTests {
     }
   }
 
-  @Test("a point that rests on a fact names a source: only the three that state no fact cite none")
+  @Test("a point that rests on a fact names a source: only the two that state no fact cite none")
   func rulesCite() {
     let uncited = q.report.rules.filter { $0.sourceIDs.isEmpty }.map(\.id).sorted()
-    #expect(
-      uncited == ["diet_estimate_incomplete", "magnesium_amount_unknown", "no_diagnosis_yet"])
+    #expect(uncited == ["diet_estimate_incomplete", "no_diagnosis_yet"])
+    // A summary line that states a reference value names its sources.
+    for line in q.report.summary where line.id.hasPrefix("amount_") {
+      #expect(!line.sourceIDs.isEmpty, "\(line.id)")
+    }
   }
 
-  @Test("the safety questions: kidneys, each medicine class, magnesium products and amounts")
+  @Test(
+    "the safety questions: kidneys, each medicine class (the bisphosphonate too), magnesium products and amounts"
+  )
   func safetyQuestions() {
     #expect(
       q.items.filter(\.isSafety).map(\.id) == [
-        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "magnesium_sources",
-        "supplement_mg", "medicine_mg", "kidney",
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "magnesium_sources", "supplement_mg", "medicine_mg", "kidney",
       ])
+    // The report names each by a short label of its own.
+    for item in q.items where item.isSafety {
+      let label = q.report.safety?.question(item.id)?.label
+      #expect(label != nil && label != item.question, "\(item.id) has no short label")
+    }
   }
 
   @Test("the age is required, every other question can be skipped")

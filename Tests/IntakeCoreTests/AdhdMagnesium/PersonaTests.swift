@@ -7,10 +7,17 @@ private let q = AdhdMagnesium.questionnaire
 struct Persona: Sendable, CustomTestStringConvertible {
   let name: String
   let answers: [String: AnswerValue]
-  /// Raised besides the unconditional evidence points; every other rule must stay silent.
+  /// Raised besides the unconditional evidence points (the point for open safety questions,
+  /// `safety_questions_open`, included); every other rule must stay silent.
   let raises: Set<String>
+  /// The safety questions that are open, in questionnaire order: exactly these are listed.
+  let open: [String]
+  /// The summary lines with a condition that page one shows (every other one stays out).
+  let lines: Set<String>
   /// Computed values and scales: the number (`nil`: unknown) and band expected.
   let values: [String: (number: Double?, band: String?)]
+  /// A required answer left open on purpose (the age), so its note is expected.
+  var missingRequired: [String] = []
 
   var testDescription: String { name }
 }
@@ -24,7 +31,7 @@ private func dontKnowEverywhere(_ overrides: [String: AnswerValue]) -> [String: 
 
 private let noneAtAll: [String: AnswerValue] = [
   "adhd_medication": .choices(["none"]), "antibiotics": .choices(["none"]),
-  "acid_blocker": .choice("no"), "diuretic": .choice("no"),
+  "acid_blocker": .choice("no"), "diuretic": .choice("no"), "bisphosphonate": .choice("no"),
   "magnesium_sources": .choices(["none"]), "kidney": .choice("no"),
   "stomach_now": .choices(["none"]), "family_adhd": .choice("no"),
   "magnesium_condition": .choices(["nobody"]), "genetic_condition": .choice("no"),
@@ -62,12 +69,31 @@ extension Dictionary where Key == String, Value == AnswerValue {
   }
 }
 
+/// The answers of a saved fixture under Fixtures/report/answers.
+private func saved(_ id: String) -> [String: AnswerValue] {
+  let path = Fixtures.directory.appending(path: "report/answers/\(id).json").path
+  do {
+    return try AnswerFile.load(contentsOf: path).answerValues.values
+  } catch {
+    fatalError("\(id): \(error)")
+  }
+}
+
+/// Every safety question except `answered`, in questionnaire order, among those always shown
+/// (the amounts are shown only with a product).
+private func openExcept(_ answered: Set<String>) -> [String] {
+  [
+    "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+    "magnesium_sources", "kidney",
+  ].filter { !answered.contains($0) }
+}
+
 extension Persona {
   // Diet estimates below are worked out by hand from the portion values (FACTS.md §4) and the
   // option values (portions a day): e.g. 0.29 × 39 mg is one to three spoons of spinach a week.
   static let all: [Persona] = [
     Persona(
-      name: "1. five-year-old girl, mild ADHD, few difficulties, little magnesium-rich food",
+      name: "1. five-year-old girl, mild ADHD, few difficulties, every safety question answered",
       answers: [
         "nickname": .text("Lotte"), "respondent": .choice("mother"),
         "age_how": .choice("birth_date"), "birth_date": AdhdMagnesium.born(yearsAgo: 5),
@@ -83,7 +109,10 @@ extension Persona {
         foods(
           nuts: "none", seeds: "none", spinach: "w1_3", wholegrain: "w1_3", beans: "none",
           bread: "none", milk: "d1")),
-      raises: ["mild_according_to_professional", "diet_under_half_reference"],
+      raises: [
+        "mild_according_to_professional", "diet_under_half_reference", "age_outside_studies",
+      ],
+      open: [], lines: ["adhd_diagnosed", "parent_rating"],
       values: [
         "age_years": (5, nil), "rda_mg": (130, nil), "supplement_ul_mg": (110, nil),
         "dietary_mg": (37, nil), "diet_percent_of_rda": (28, "under_half"),
@@ -92,7 +121,8 @@ extension Persona {
       ]),
 
     Persona(
-      name: "2. boy of 16, severe ADHD, methylphenidate, anxiety and poor sleep, rich diet",
+      name:
+        "2. boy of 16, severe ADHD, methylphenidate, 200 mg bisglycinate, some questions skipped",
       answers: [
         "age_how": .choice("years"), "age_given": .number(16), "sex": .choice("boy"),
         "respondent": .choice("father"), "adhd_diagnosis": .choice("yes"),
@@ -110,7 +140,10 @@ extension Persona {
           bread: "d5_6", milk: "d3")),
       raises: [
         "many_difficulties", "sleep_difficulties", "anxiety", "adhd_medication_and_magnesium",
+        "magnesium_product_now", "age_outside_studies", "safety_questions_open",
       ],
+      open: openExcept(["adhd_medication", "magnesium_sources", "kidney"]),
+      lines: ["adhd_diagnosed", "parent_rating", "magnesium_form", "amount_from_four"],
       values: [
         "age_years": (16, nil), "rda_mg": (410, nil), "supplement_ul_mg": (350, nil),
         "supplemental_mg": (200, nil), "dietary_mg": (434, nil),
@@ -135,7 +168,17 @@ extension Persona {
           "food_wholegrain": .choice("w4_7"), "food_bread": .choice("d3_4"),
           "food_milk": .choice("d1"),
         ]),
-      raises: ["kidney_problems", "family_magnesium_condition", "magnesium_amount_unknown"],
+      // The amount "don't know" is an open safety question now (it was a point to bring the
+      // packaging): the open point says to bring it.
+      raises: [
+        "kidney_problems", "family_magnesium_condition", "magnesium_product_now",
+        "safety_questions_open",
+      ],
+      open: [
+        "adhd_medication", "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "supplement_mg",
+      ],
+      lines: ["adhd_diagnosed", "magnesium_form", "amount_from_four"],
       values: [
         "age_years": (9, nil), "rda_mg": (240, nil), "supplement_ul_mg": (350, nil),
         "diet_foods_answered": (5, nil), "dietary_mg": (122, nil),
@@ -153,10 +196,13 @@ extension Persona {
         "medicine_mg": .number(400), "other_medicines": .text("furosemide"),
       ],
       raises: [
-        "supplemental_above_upper_level", "several_magnesium_sources", "antibiotic_timing",
+        "supplemental_above_upper_level", "magnesium_product_now", "antibiotic_timing",
         "long_term_acid_blocker", "diuretic", "amphetamine_with_antacid",
-        "adhd_medication_and_magnesium", "diet_estimate_incomplete",
+        "other_medicines_listed", "adhd_medication_and_magnesium", "diet_estimate_incomplete",
+        "safety_questions_open",
       ],
+      open: ["bisphosphonate", "kidney"],
+      lines: ["adhd_diagnosed", "other_medicines", "amount_from_four"],
       values: [
         "age_years": (12, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (400, nil),
         "rda_mg": (240, nil), "diet_foods_answered": (0, nil), "dietary_mg": (nil, nil),
@@ -164,12 +210,13 @@ extension Persona {
       ]),
 
     Persona(
-      name: "5. 'don't know' everywhere it is allowed, age 8",
+      name: "5. 'don't know' everywhere it is allowed, age 8: every safety question is open",
       answers: dontKnowEverywhere([
         "age_how": .choice("years"), "age_given": .number(8), "sex": .preferNotToSay,
         "family_adhd": .preferNotToSay,
       ]),
-      raises: ["diet_estimate_incomplete"],
+      raises: ["diet_estimate_incomplete", "safety_questions_open"],
+      open: openExcept([]), lines: ["adhd_not_diagnosed"],
       values: [
         "age_years": (8, nil), "rda_mg": (130, nil), "supplement_ul_mg": (110, nil),
         "diet_foods_answered": (0, nil), "dietary_mg": (nil, nil),
@@ -186,7 +233,11 @@ extension Persona {
         // Kept from an earlier answer; the diet section is hidden for a baby, so not counted.
         "food_milk": .choice("d3"),
       ],
-      raises: ["under_one_year"],
+      raises: [
+        "under_one_year", "magnesium_product_now", "age_outside_studies", "safety_questions_open",
+      ],
+      open: openExcept(["magnesium_sources"]),
+      lines: ["adhd_not_diagnosed", "magnesium_form", "amount_under_one"],
       values: [
         "age_years": (0, nil), "rda_mg": (nil, nil), "supplement_ul_mg": (nil, nil),
         "supplemental_mg": (50, nil), "diet_foods_answered": (0, nil),
@@ -204,28 +255,57 @@ extension Persona {
         foods(
           nuts: "none", seeds: "none", spinach: "none", wholegrain: "none", beans: "none",
           bread: "none", milk: "d3")),
-      raises: ["supplemental_above_upper_level"],
+      raises: [
+        "supplemental_above_upper_level", "magnesium_product_now", "age_outside_studies",
+        "safety_questions_open",
+      ],
+      open: openExcept(["magnesium_sources"]),
+      lines: ["adhd_not_diagnosed", "magnesium_form", "amount_one_to_three"],
       values: [
         "age_years": (3, nil), "supplement_ul_mg": (65, nil), "supplemental_mg": (100, nil),
         "rda_mg": (80, nil), "dietary_mg": (54, nil), "diet_percent_of_rda": (68, "below"),
       ]),
 
     Persona(
-      name: "8. sixteen-year-old whose sex is not given: the reference depends on it",
+      name: "8. three-year-old given 60 mg bisglycinate, under the US level: the product is raised",
+      answers: [
+        "nickname": .text("Fenna"), "age_how": .choice("birth_date"),
+        "birth_date": AdhdMagnesium.born(yearsAgo: 3, monthsAgo: 2), "sex": .choice("girl"),
+        "adhd_diagnosis": .choice("assessing"),
+      ].with(
+        noneAtAll,
+        [
+          "magnesium_sources": .choices(["supplement"]),
+          "magnesium_form": .choice("bisglycinate"), "supplement_mg": .number(60),
+        ],
+        // 0.29 × 54 + 1.5 × 19 + 2 × 18 = 80.2
+        foods(
+          nuts: "w1_3", seeds: "none", spinach: "none", wholegrain: "none", beans: "none",
+          bread: "d1_2", milk: "d2")),
+      raises: ["magnesium_product_now", "age_outside_studies", "no_diagnosis_yet"],
+      open: [], lines: ["adhd_not_diagnosed", "magnesium_form", "amount_one_to_three"],
+      values: [
+        "age_years": (3, nil), "supplement_ul_mg": (65, nil), "supplemental_mg": (60, nil),
+        "dietary_mg": (80, nil),
+      ]),
+
+    Persona(
+      name: "9. sixteen-year-old whose sex is not given: the reference depends on it",
       answers: [
         "age_how": .choice("years"), "age_given": .number(16), "sex": .preferNotToSay,
       ].with(
         foods(
           nuts: "w1_3", seeds: "none", spinach: "none", wholegrain: "w1_3", beans: "none",
           bread: "d1_2", milk: "d1")),
-      raises: ["reference_depends_on_sex"],
+      raises: ["reference_depends_on_sex", "age_outside_studies", "safety_questions_open"],
+      open: openExcept([]), lines: ["adhd_not_diagnosed"],
       values: [
         "age_years": (16, nil), "rda_mg": (nil, nil), "dietary_mg": (70, nil),
         "diet_percent_of_rda": (nil, nil), "supplement_ul_mg": (350, nil),
       ]),
 
     Persona(
-      name: "9. girl turning 14 today, being assessed, short PPI use, rich diet",
+      name: "10. girl turning 14 today, being assessed, short PPI use, rich diet",
       answers: [
         "age_how": .choice("birth_date"), "birth_date": AdhdMagnesium.born(yearsAgo: 14),
         "sex": .choice("girl"), "adhd_diagnosis": .choice("assessing"),
@@ -235,14 +315,17 @@ extension Persona {
         foods(
           nuts: "w15", seeds: "w8_14", spinach: "none", wholegrain: "w4_7", beans: "w1_3",
           bread: "d3_4", milk: "d2")),
-      raises: ["acid_blocker_shorter", "no_diagnosis_yet"],
+      raises: [
+        "acid_blocker_shorter", "no_diagnosis_yet", "age_outside_studies", "safety_questions_open",
+      ],
+      open: openExcept(["acid_blocker"]), lines: ["adhd_not_diagnosed"],
       values: [
         "age_years": (14, nil), "rda_mg": (360, nil), "dietary_mg": (432, nil),
         "diet_percent_of_rda": (120, "at_or_above"),
       ]),
 
     Persona(
-      name: "10. boy of 7, not diagnosed, several conditions, diarrhoea, two oxide supplements",
+      name: "11. boy of 7, not diagnosed, diarrhoea and cramps while on two oxide supplements",
       answers: [
         "age_how": .choice("years"), "age_given": .number(7), "sex": .choice("boy"),
         "adhd_diagnosis": .choice("no"), "cond_anxiety": .choice("no"),
@@ -256,18 +339,25 @@ extension Persona {
         "magnesium_sources": .choices(["supplement", "multivitamin"]),
         "magnesium_form": .choice("oxide"), "supplement_mg": .number(150),
       ],
+      // The complaints come with a product: linked to it (not the point for diarrhoea alone).
       raises: [
-        "no_diagnosis_yet", "sleep_difficulties", "current_diarrhoea", "picky_eater",
-        "genetic_condition_reported", "magnesium_oxide", "several_magnesium_sources",
-        "supplemental_above_upper_level", "diet_estimate_incomplete",
+        "no_diagnosis_yet", "sleep_difficulties", "stomach_with_magnesium", "picky_eater",
+        "genetic_condition_reported", "magnesium_oxide", "magnesium_product_now",
+        "supplemental_above_upper_level", "diet_estimate_incomplete", "safety_questions_open",
       ],
+      open: [
+        "antibiotics", "acid_blocker", "diuretic", "bisphosphonate",
+        "kidney",
+      ],
+      lines: ["adhd_not_diagnosed", "magnesium_form", "amount_from_four"],
       values: [
         "age_years": (7, nil), "supplement_ul_mg": (110, nil), "supplemental_mg": (150, nil),
         "comorbidities": (3, "several"), "genetics_reported": (1, "something_reported"),
       ]),
 
     Persona(
-      name: "11. girl of 10 with her own magnesium condition, a quinolone, nausea, guanfacine",
+      name: "12. girl of 10 with her own magnesium condition, a quinolone and another antibiotic, "
+        + "nausea with mineral water",
       answers: [
         "age_how": .choice("birth_date"), "birth_date": AdhdMagnesium.born(yearsAgo: 10),
         "sex": .choice("girl"), "family_adhd": .choice("close"),
@@ -279,48 +369,211 @@ extension Persona {
       ],
       raises: [
         "child_magnesium_condition", "family_magnesium_condition", "antibiotic_timing",
-        "stomach_complaints", "adhd_medication_and_magnesium", "diet_estimate_incomplete",
+        "other_antibiotic", "stomach_with_magnesium", "magnesium_product_now",
+        "adhd_medication_and_magnesium", "diet_estimate_incomplete", "safety_questions_open",
       ],
+      open: ["acid_blocker", "diuretic", "bisphosphonate", "kidney"],
+      // No amount is asked for mineral water, so no amount line.
+      lines: ["adhd_not_diagnosed"],
       values: [
         "age_years": (10, nil), "genetics_reported": (2, "something_reported"),
         "supplemental_mg": (nil, nil),
       ]),
 
     Persona(
-      name: "12. only the age: a young man of 19 today",
+      name: "13. only the age: a young man of 19 today, every safety question unanswered",
       answers: [
         "age_how": .choice("birth_date"), "birth_date": AdhdMagnesium.born(yearsAgo: 19),
         "sex": .choice("boy"),
       ],
-      raises: ["diet_estimate_incomplete"],
+      raises: ["diet_estimate_incomplete", "age_outside_studies", "safety_questions_open"],
+      open: openExcept([]), lines: ["adhd_not_diagnosed"],
       values: [
         "age_years": (19, nil), "rda_mg": (400, nil), "supplement_ul_mg": (350, nil),
         "dietary_mg": (nil, nil), "parent_rating": (nil, nil),
+      ]),
+
+    Persona(
+      name: "14. Daan, 9, methylphenidate, 150 mg drugstore magnesium, stomach cramps now",
+      answers: saved("20261124-193000-d0d001"),
+      raises: [
+        "magnesium_product_now", "stomach_with_magnesium", "many_difficulties",
+        "sleep_difficulties", "diet_under_half_reference", "adhd_medication_and_magnesium",
+      ],
+      open: [], lines: ["adhd_diagnosed", "parent_rating", "magnesium_form", "amount_from_four"],
+      values: [
+        "age_years": (9, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (150, nil),
+        "rda_mg": (240, nil), "dietary_mg": (114, nil), "diet_percent_of_rda": (48, "under_half"),
+      ]),
+
+    Persona(
+      name: "15. boy of 8 with diarrhoea and no magnesium product",
+      answers: noneAtAll.with(
+        [
+          "age_how": .choice("years"), "age_given": .number(8),
+          "stomach_now": .choices(["diarrhoea"]),
+        ]
+      ),
+      raises: ["current_diarrhoea", "diet_estimate_incomplete"],
+      open: [], lines: ["adhd_not_diagnosed"], values: ["age_years": (8, nil)]),
+
+    Persona(
+      name: "16. girl of 8 with cramps and nausea, magnesium products 'don't know'",
+      answers: noneAtAll.with([
+        "age_how": .choice("years"), "age_given": .number(8),
+        "stomach_now": .choices(["nausea", "cramps"]), "magnesium_sources": .dontKnow,
+      ]),
+      raises: ["stomach_complaints", "diet_estimate_incomplete", "safety_questions_open"],
+      open: ["magnesium_sources"], lines: ["adhd_not_diagnosed"], values: [:]),
+
+    Persona(
+      name: "17. boy of 10 on a bisphosphonate, another antibiotic and a medicine typed in",
+      answers: noneAtAll.with([
+        "age_how": .choice("years"), "age_given": .number(10),
+        "bisphosphonate": .choice("yes"), "antibiotics": .choices(["other"]),
+        "other_medicines": .text("Calcium-tabletten en een neusspray"),
+      ]),
+      raises: [
+        "bisphosphonate", "other_antibiotic", "other_medicines_listed", "diet_estimate_incomplete",
+      ],
+      open: [], lines: ["adhd_not_diagnosed", "other_medicines"], values: [:]),
+
+    Persona(
+      name: "18. age left open (finished early) with 400 mg from an antacid",
+      answers: noneAtAll.with([
+        "age_how": .choice("birth_date"), "magnesium_sources": .choices(["antacid"]),
+        "medicine_mg": .number(400),
+      ]),
+      raises: [
+        "age_unknown", "amount_above_any_upper_level", "magnesium_product_now",
+        "diet_estimate_incomplete",
+      ],
+      open: [], lines: ["adhd_not_diagnosed", "amount_age_unknown"],
+      values: ["age_years": (nil, nil), "supplemental_mg": (400, nil)],
+      missingRequired: ["birth_date"]),
+
+    Persona(
+      name: "19. Sem, 12, the follow-up: now a 300 mg supplement and diarrhoea",
+      answers: saved("20261123-200000-b0b002"),
+      raises: [
+        "magnesium_product_now", "supplemental_above_european_level", "stomach_with_magnesium",
+        "antibiotic_timing", "family_magnesium_condition", "adhd_medication_and_magnesium",
+        "many_difficulties", "sleep_difficulties", "picky_eater", "diet_under_half_reference",
+      ],
+      open: [], lines: ["adhd_diagnosed", "parent_rating", "magnesium_form", "amount_from_four"],
+      values: [
+        "age_years": (12, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (300, nil),
       ]),
   ]
 }
 
 @Suite("ADHD and magnesium: personas")
 struct AdhdMagnesiumPersonaTests {
-  @Test("there are at least ten personas and together they raise every conditional rule")
+  static let openPoint = SafetySpec.openPointID
+
+  /// Summary lines with a condition; the others are on every page one.
+  static let conditionalLines = Set(q.report.summary.filter { $0.condition != nil }.map(\.id))
+
+  @Test("the personas together raise every conditional rule, the open point and every line")
   func coverage() {
-    #expect(Persona.all.count >= 10)
+    #expect(Persona.all.count >= 19)
     let raised = Persona.all.reduce(into: Set<String>()) { $0.formUnion($1.raises) }
     let conditional = AdhdMagnesium.allRuleIDs.subtracting(AdhdMagnesium.alwaysRaised)
+      .union([Self.openPoint])
     #expect(conditional.subtracting(raised).sorted() == [], "no persona raises these")
+    let shown = Persona.all.reduce(into: Set<String>()) { $0.formUnion($1.lines) }
+    #expect(Self.conditionalLines.subtracting(shown).sorted() == [], "no persona shows these")
   }
 
-  @Test("exactly the expected points are raised, and no others", arguments: Persona.all)
-  func raisedPoints(persona: Persona) {
+  @Test(
+    "exactly the expected points are raised, and no others, in Dutch and in English",
+    arguments: Persona.all)
+  func raisedPoints(persona: Persona) throws {
     let assessment = AdhdMagnesium.assess(persona.answers)
     #expect(assessment.unusableAnswers.isEmpty, "answers that do not fit their item")
-    #expect(assessment.missingRequired.isEmpty)
-    let raised = Set(assessment.points.map(\.rule.id))
+    #expect(assessment.missingRequired == persona.missingRequired)
     let expected = persona.raises.union(AdhdMagnesium.alwaysRaised)
-    #expect(raised.subtracting(expected).sorted() == [], "raised but not expected")
-    #expect(expected.subtracting(raised).sorted() == [], "expected but not raised")
-    let silent = AdhdMagnesium.allRuleIDs.subtracting(expected)
-    #expect(silent.allSatisfy { !assessment.isRaised($0) })
+    #expect(
+      Set(assessment.points.map(\.rule.id)) == expected.subtracting([Self.openPoint]),
+      "the engine's rules")
+    for language in [Language.dutch, .english] {
+      let report = try AdhdMagnesium.report(persona.answers, in: language)
+      let raised = report.allPoints.map(\.id)
+      #expect(raised.count == Set(raised).count, "a point placed twice")
+      #expect(Set(raised).subtracting(expected).sorted() == [], "raised but not expected")
+      #expect(expected.subtracting(raised).sorted() == [], "expected but not raised")
+      // Safety comes first: every discuss-first point is on page one's list.
+      #expect(
+        report.discussFirst.map(\.id)
+          == report.allPoints.filter { $0.priority == .discussFirst }.map(\.id))
+    }
+  }
+
+  @Test(
+    "open safety questions: exactly those listed, named on page one, and the point lists them",
+    arguments: Persona.all)
+  func openSafetyQuestions(persona: Persona) throws {
+    for language in [Language.dutch, .english] {
+      let report = try AdhdMagnesium.report(persona.answers, in: language)
+      let point = report.discussFirst.first { $0.id == Self.openPoint }
+      #expect(report.summary.safetyAnswered == persona.open.isEmpty)
+      guard let point else {
+        #expect(persona.open.isEmpty, "no open point although questions are open")
+        continue
+      }
+      #expect(report.discussFirst.last?.id == Self.openPoint, "listed after the rules' points")
+      #expect(point.basis.map(\.id) == persona.open, "its trail is exactly the open questions")
+      let labels = persona.open.compactMap {
+        q.report.safety?.question($0)?.label.text(in: language)
+      }
+      #expect(point.what.hasSuffix(": " + labels.joined(separator: ", ")), "\(point.what)")
+      // The status names the unanswered safety questions among the unanswered ones.
+      let unansweredSafety = report.header.unanswered.compactMap(\.safety)
+      for name in unansweredSafety { #expect(report.header.statusText.contains(name)) }
+      #expect(Set(unansweredSafety).isSubset(of: labels))
+    }
+  }
+
+  @Test(
+    "page one shows exactly the summary lines whose condition holds, in both languages",
+    arguments: Persona.all)
+  func summaryLines(persona: Persona) throws {
+    for language in [Language.dutch, .english] {
+      let report = try AdhdMagnesium.report(persona.answers, in: language)
+      let shown = Set(report.summary.lines.map(\.id))
+      #expect(shown.intersection(Self.conditionalLines) == persona.lines)
+      #expect(shown.isSuperset(of: ["adhd_medication", "other_medicine_classes", "magnesium_now"]))
+      for line in report.summary.lines {
+        let text = "\(line.label): \(line.text)"
+        #expect(!text.contains("{") && !text.contains("}"), "\(text)")
+        #expect(DoseAdviceScanner.problems(in: text, language: language) == [], "\(text)")
+      }
+    }
+  }
+
+  @Test(
+    "the report never says nothing needs to come first while a safety question is open",
+    arguments: Persona.all)
+  func neverFalselyReassuring(persona: Persona) throws {
+    // Leave each answered safety question out in turn: the report must raise it.
+    let answered = AdhdMagnesium.safetyQuestions.filter { persona.answers[$0] != nil }
+    for id in answered {
+      var answers = persona.answers
+      answers[id] = nil
+      let assessment = AdhdMagnesium.assess(answers)
+      guard assessment.isVisible(item: id, in: q) else { continue }
+      let report = try AdhdMagnesium.report(answers, in: .english)
+      let point = try #require(report.discussFirst.first { $0.id == Self.openPoint }, "\(id)")
+      #expect(point.basis.contains { $0.id == id }, "\(id) is not listed")
+      #expect(report.summary.safetyAnswered == false)
+    }
+    let report = try AdhdMagnesium.report(persona.answers, in: .dutch)
+    // Read as a parent would, lines joined again.
+    let text = TextReportRenderer(width: 400).render(report)
+    let reassurance = ReportText.nothingDiscussFirstAllSafetyAnswered.text(in: .dutch)
+    #expect(
+      text.contains(reassurance) == (report.discussFirst.isEmpty && persona.open.isEmpty))
+    #expect(!text.contains(ReportText.nothingDiscussFirst.text(in: .dutch)))
   }
 
   @Test("the key computed values and bands", arguments: Persona.all)

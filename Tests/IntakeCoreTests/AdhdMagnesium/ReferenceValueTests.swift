@@ -117,7 +117,8 @@ struct AdhdMagnesiumReferenceValueTests {
     let assessment = assess(answers)
     #expect(AdhdMagnesium.number("supplemental_mg", in: assessment) == 120)
     #expect(assessment.isRaised("supplemental_above_upper_level"))
-    #expect(assessment.isRaised("several_magnesium_sources"))
+    // One point names every product (it replaced the point for several sources at once).
+    #expect(assessment.isRaised("magnesium_product_now"))
     let point = assessment.points.first { $0.rule.id == "supplemental_above_upper_level" }
     // The point names the answers it rests on: the age and both amounts.
     #expect(

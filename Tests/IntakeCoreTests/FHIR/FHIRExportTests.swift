@@ -102,7 +102,8 @@ import Testing
     #expect(noor.response["authored"] as? String == "2026-11-24T21:10:00+01:00")
     #expect(
       noor.response["questionnaire"] as? String
-        == "https://intake.invalid/fhir/Questionnaire/adhd-magnesium|1.0.0")
+        == "https://intake.invalid/fhir/Questionnaire/adhd-magnesium|"
+        + AdhdMagnesium.questionnaire.version)
     #expect(noor.response["language"] as? String == "nl")
     #expect(noor.questionnaire["language"] as? String == "nl")
   }
@@ -186,7 +187,10 @@ import Testing
   @Test func answersToAnotherVersionOrQuestionnaireAreRefused() throws {
     var record = try persona("noor-complete").record()
     record.questionnaireVersion = "0.9.0"
-    #expect(throws: FHIRExportError.otherVersion(answers: "0.9.0", questionnaire: "1.0.0")) {
+    #expect(
+      throws: FHIRExportError.otherVersion(
+        answers: "0.9.0", questionnaire: AdhdMagnesium.questionnaire.version)
+    ) {
       try FHIRExport.bundle(record: record, questionnaire: AdhdMagnesium.questionnaire)
     }
     #expect(

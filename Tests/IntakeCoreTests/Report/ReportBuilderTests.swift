@@ -166,13 +166,19 @@ struct ReportBuilderTests {
     #expect(header.age == "10 years")
     #expect(header.respondent == "Sam")
     #expect(header.date == Fixtures.today)
+    #expect(header.lastChangedTime == "12:00", "the last change, in the time zone asked for")
+    #expect(header.lastChangedDate == .on("2026-11-25"))
+    #expect(header.updated == "2026-11-25T12:00:00.000Z")
+    #expect(header.sex == nil, "every-feature names no sex item")
+    #expect(header.statusText == "complete")
+    #expect(header.unanswered.isEmpty)
     #expect(header.questionnaireID == "every-feature")
     #expect(header.questionnaireVersion == "2.1.0")
     #expect(header.title == "Everything at once")
     #expect(header.status == .complete)
     #expect(header.notes.isEmpty)
     #expect(document.language == .english)
-    #expect(document.schema == "intake-report/1")
+    #expect(document.schema == "intake-report/2")
 
     let older = try ReportFixtures.document(version: "2.0.0")
     #expect(
@@ -196,12 +202,11 @@ struct ReportBuilderTests {
       ])
   }
 
-  @Test("medicines as entered; observations verbatim, only when written")
+  @Test("observations verbatim, only when written; the medicines section holds only its points")
   func medicinesAndObservations() throws {
     let document = try ReportFixtures.document()
     #expect(document.medicines.title == "Medicines")
-    #expect(
-      document.medicines.answers.map(\.itemID) == ["adhd_medication", "magnesium_mg", "notes"])
+    #expect(document.medicines.points.map(\.id) == ["stimulant_and_magnesium"])
     #expect(document.observations.map(\.itemID) == ["notes", "other_condition"])
     #expect(document.observations[1].answer == "Tics\nmostly in the evening")
 
@@ -211,7 +216,28 @@ struct ReportBuilderTests {
     values["conditions"] = .choices(["none"])
     let fewer = try ReportFixtures.document(values)
     #expect(fewer.observations.isEmpty, "the hidden other_condition is not shown")
-    #expect(fewer.medicines.answers.map(\.itemID) == ["adhd_medication"])
+    #expect(fewer.medicines.points.isEmpty)
+  }
+
+  @Test(
+    "every shown answer is numbered by shown section and shown question, and points refer to it")
+  func numbers() throws {
+    let document = try ReportFixtures.document()
+    for (offset, section) in document.answers.enumerated() {
+      #expect(section.number == offset + 1)
+      #expect(
+        section.answers.map(\.number)
+          == section.answers.indices.map { "\(offset + 1).\($0 + 1)" })
+    }
+    let numbered = Dictionary(
+      uniqueKeysWithValues: document.answers.flatMap(\.answers).map { ($0.itemID, $0.number) })
+    for point in document.allPoints {
+      for line in point.basis where line.kind == .answer {
+        #expect(line.number == numbered[line.id] ?? nil, "\(point.id): \(line.id)")
+      }
+    }
+    let above = try #require(document.discussFirst.first)
+    #expect(above.basis.filter { $0.kind == .answer }.compactMap(\.number) == ["1.2", "4.2"])
   }
 
   @Test("the reader's language: asked for, else the answers', else the questionnaire's first")
@@ -245,13 +271,14 @@ struct ReportComparisonTests {
       values, id: "2026-03-03-a", updated: Date(timeIntervalSince1970: 1_772_539_200))
   }()
 
-  @Test("each factor then and now, and the rating answers that changed, nothing else")
+  @Test("each factor then and now, and every answer that changed, nothing else")
   func comparison() throws {
     let document = try ReportFixtures.document(
       previous: Self.previous, followUpOf: Self.previous.id)
     let comparison = try #require(document.comparison)
     #expect(comparison.previousID == "2026-03-03-a")
     #expect(comparison.previousDate == .on("2026-03-03"))
+    #expect(comparison.previousTime == "12:00")
     #expect(comparison.factors.map(\.id) == ["severity_factor", "diet_factor"])
     #expect(comparison.factors[0].then.number == 2.0 / 3.0)
     #expect(comparison.factors[0].then.band?.label == "Mild")
@@ -259,10 +286,18 @@ struct ReportComparisonTests {
     #expect(comparison.factors[0].now.band?.label == "Marked")
     #expect(comparison.factors[1].then.display == "38 mg/day")
     #expect(comparison.factors[1].now.display == "54 mg/day")
-    // nuts is a choice, not a rating: its change shows in the diet factor, not in the list.
-    #expect(comparison.changedAnswers.map(\.itemID) == ["focus", "restless", "impulsive"])
-    #expect(comparison.changedAnswers[2].then == "Never (0)")
-    #expect(comparison.changedAnswers[2].now == "Don't know")
+    // Every answer that differs, whatever its kind, in questionnaire order (every-feature names
+    // no safety questions to put first).
+    let changes = try #require(document.changes)
+    #expect(changes.map(\.itemID) == ["focus", "restless", "impulsive", "nuts"])
+    #expect(changes[2].then == "Never (0)")
+    #expect(changes[2].now == "Don't know")
+    #expect(changes.allSatisfy { $0.safety == nil })
+    #expect(
+      changes.map(\.number)
+        == changes.map { change in
+          document.answers.flatMap(\.answers).first { $0.itemID == change.itemID }?.number
+        })
     #expect(document.header.notes.isEmpty)
   }
 
@@ -286,6 +321,7 @@ struct ReportComparisonTests {
   func missingPrevious() throws {
     let document = try ReportFixtures.document(followUpOf: "2026-03-03-a")
     #expect(document.comparison == nil)
+    #expect(document.changes == nil)
     #expect(document.header.notes == [ReportText.previousMissing(in: .english)])
 
     // A record that is not the one followed up is not compared either.
@@ -310,10 +346,10 @@ struct ReportTextTests {
     #expect(
       ReportText.unusableAnswers(1, in: .dutch)
         == "1 antwoord past niet bij deze versie van de vragenlijst en telt niet mee; "
-        + "u vindt het onder \"Alle antwoorden\".")
+        + "u vindt het onder \"Bijlage: alle antwoorden\".")
     #expect(
       ReportText.unusableAnswers(2, in: .english)
         == "2 answers do not fit this version of the questionnaire and are not counted; "
-        + "you will find them under \"All answers\".")
+        + "you will find them under \"Appendix: all answers\".")
   }
 }

@@ -24,11 +24,20 @@ struct ReportGoldenTests {
 
   static let personas = [
     ReportPersona(
+      id: "20261124-193000-d0d001", questionnaire: "adhd-magnesium",
+      about:
+        "Daan, 9, Dutch: methylphenidate, 150 mg drugstore magnesium, stomach cramps, two texts open"
+    ),
+    ReportPersona(
       id: "20261124-190000-a0a001", questionnaire: "adhd-magnesium",
-      about: "Noor, 8, Dutch: diagnosed, methylphenidate, a supplement above the upper level"),
+      about:
+        "Noor, 8, Dutch, answered to 1.0.0: methylphenidate, a supplement above the upper level, the new bisphosphonate question open"
+    ),
     ReportPersona(
       id: "20261123-200000-b0b002", questionnaire: "adhd-magnesium",
-      about: "Daan, 12, English: a follow-up; amphetamine, antacid, an antibiotic, being assessed"),
+      about:
+        "Sem, 12, English: a follow-up; severity, a rating, none → a 300 mg supplement, none → diarrhoea"
+    ),
     ReportPersona(
       id: "20261125-083000-c0c001", questionnaire: "adhd-magnesium",
       about: "Mila, 15, Dutch: unfinished, kidney question, sex not given, text with markup"),

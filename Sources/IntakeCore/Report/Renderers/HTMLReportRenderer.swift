@@ -1,39 +1,62 @@
 import Foundation
 
 /// The report as one self-contained HTML file: inline CSS laid out for A4 paper, no scripts,
-/// nothing loaded from elsewhere, every text escaped.
+/// nothing loaded from elsewhere (no fonts, images or style sheets: WeasyPrint would fetch any
+/// URL it finds), every text escaped. Page one is the summary; the detail follows on page two.
 public struct HTMLReportRenderer: Sendable {
   public init() {}
 
   public func render(_ document: ReportDocument) -> String {
     let language = document.language
     func word(_ text: ReportText) -> String { text.text(in: language) }
-    var out = ""
-    var titleParts = [word(.title)]
-    if let nickname = document.header.nickname { titleParts.append(nickname) }
-    titleParts.append(DateText.format(document.header.date, in: language))
-
-    out += """
+    var out = """
       <!DOCTYPE html>
       <html lang="\(escape(language.code))">
       <head>
       <meta charset="utf-8">
       <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(titleParts.joined(separator: " — ")))</title>
+      <title>\(escape(word(.title) + " — " + document.runningTitle))</title>
       <style>
       \(Self.style)
+      \(Self.pageStyle(language))
       </style>
       </head>
       <body>
-      <header>
-      <h1>\(escape(word(.title)))</h1>
-      <dl class="facts">
 
       """
-    for fact in document.headerFacts {
-      out += "<dt>\(escape(fact.label))</dt><dd>\(text(fact.value))</dd>\n"
+    out += pageOne(document)
+    out += "<main class=\"detail\">\n"
+    out += detail(document)
+    out += "</main>\n</body>\n</html>\n"
+    return out
+  }
+
+  // MARK: Page one
+
+  private func pageOne(_ document: ReportDocument) -> String {
+    let language = document.language
+    func word(_ text: ReportText) -> String { text.text(in: language) }
+    var out = "<section class=\"page-one\">\n<header>\n"
+    // The child's name and the date beside the title: every later page repeats them at its top.
+    out += "<h1>\(escape(word(.title))) <span class=\"running\">"
+    out += "\(text(document.runningTitle))</span></h1>\n"
+    out += "<table class=\"facts\">\n"
+    // The short facts two to a row, the status and the questionnaire on rows of their own.
+    let facts = document.headerFacts
+    let short = facts.dropLast(2)
+    for start in stride(from: short.startIndex, to: short.endIndex, by: 2) {
+      out += "<tr>"
+      for fact in short[start..<min(start + 2, short.endIndex)] {
+        out += "<th scope=\"row\">\(text(fact.label))</th><td>\(text(fact.value))</td>"
+      }
+      out += "</tr>\n"
     }
-    out += "</dl>\n"
+    for fact in facts.suffix(2) {
+      out += "<tr><th scope=\"row\">\(text(fact.label))</th>"
+      out += "<td colspan=\"3\">\(text(fact.value))</td></tr>\n"
+    }
+    out += "</table>\n"
+    out += "<p class=\"disclaimer-short\">\(text(document.disclaimerShort))</p>\n"
     if !document.header.notes.isEmpty {
       out += "<ul class=\"notes\">\n"
       for note in document.header.notes { out += "<li>\(text(note))</li>\n" }
@@ -41,10 +64,110 @@ public struct HTMLReportRenderer: Sendable {
     }
     out += "</header>\n"
 
-    out += "<section class=\"discuss-first\">\n<h2>\(escape(word(.discussFirstHeading)))</h2>\n"
-    if document.discussFirst.isEmpty { out += "<p>\(escape(word(.nothingDiscussFirst)))</p>\n" }
-    for point in document.discussFirst { out += self.point(point, level: 3, in: document) }
-    out += "</section>\n"
+    if !document.summary.lines.isEmpty {
+      out += "<h2>\(escape(word(.atAGlanceHeading)))</h2>\n<table class=\"glance\">\n"
+      for line in document.summary.lines {
+        out += "<tr><th scope=\"row\">\(text(line.label))</th><td>\(text(line.text))"
+        out += cites(line.sources, in: document)
+        out += "</td></tr>\n"
+      }
+      out += "</table>\n"
+    }
+
+    out += "<h2>\(escape(word(.discussFirstHeading)))</h2>\n"
+    if document.discussFirst.isEmpty {
+      out += "<p class=\"none-first\">\(escape(document.nothingFirst))</p>\n"
+    } else {
+      out += "<ol class=\"first-list\">\n"
+      for (offset, point) in document.discussFirst.enumerated() {
+        out += "<li><a href=\"#first-\(offset + 1)\">\(text(point.what))</a></li>\n"
+      }
+      out += "</ol>\n"
+    }
+    let also = document.alsoDiscussed
+    if !also.isEmpty {
+      out += "<p class=\"also\"><strong>\(escape(word(.alsoDiscuss)))</strong> "
+      out += also.map(text).joined(separator: "; ") + "</p>\n"
+    }
+
+    if let heading = document.changesHeading, let changes = document.changes {
+      out += "<h2>\(escape(heading))</h2>\n"
+      if changes.isEmpty {
+        out += "<p>\(escape(word(.noChangedAnswers)))</p>\n"
+      } else {
+        out += changesTable(
+          Array(changes.prefix(ReportDocument.pageOneChanges)), short: true, in: language)
+        let more = changes.count - ReportDocument.pageOneChanges
+        if more > 0 {
+          out += "<p class=\"more\"><a href=\"#changes\">+\(more) "
+          out += "\(escape(word(.moreChanges)))</a></p>\n"
+        }
+      }
+    }
+
+    if let questions = document.summary.parentQuestions {
+      out += "<h2>\(escape(word(.ownQuestionsHeading)))</h2>\n"
+      out += "<blockquote>\(text(questions.shownAnswer(in: language)))</blockquote>\n"
+    }
+    out += "<p class=\"next\">\(escape(word(.detailFollows)))</p>\n"
+    return out + "</section>\n"
+  }
+
+  private func changesTable(
+    _ changes: [ReportAnswerChange], short: Bool, in language: Language
+  ) -> String {
+    func word(_ text: ReportText) -> String { text.text(in: language) }
+    var out = "<table class=\"changes\">\n<thead><tr><th scope=\"col\">"
+    out += "\(escape(word(.question)))</th><th scope=\"col\">\(escape(word(.then)))</th>"
+    out += "<th scope=\"col\">\(escape(word(.now)))</th></tr></thead>\n<tbody>\n"
+    for change in changes {
+      let number =
+        short ? "" : change.number.map { "<span class=\"num\">\(escape($0))</span> " } ?? ""
+      let then = short ? SafeText.quoted(change.then, limit: 60) : change.then
+      let now = short ? SafeText.quoted(change.now, limit: 60) : change.now
+      let safety = change.safety == nil ? "" : " class=\"safety\""
+      out += "<tr\(safety)><th scope=\"row\">\(number)\(text(change.question))</th>"
+      out += "<td>\(text(then))</td><td>\(text(now))</td></tr>\n"
+    }
+    return out + "</tbody>\n</table>\n"
+  }
+
+  // MARK: Detail
+
+  private func detail(_ document: ReportDocument) -> String {
+    let language = document.language
+    func word(_ text: ReportText) -> String { text.text(in: language) }
+    var out = "<p class=\"refs-note\">\(escape(word(.numbersReferToAppendix)))</p>\n"
+
+    if !document.discussFirst.isEmpty {
+      out += "<section class=\"discuss-first\">\n"
+      out += "<h2>\(escape(word(.discussFirstHeading)))</h2>\n"
+      for (offset, point) in document.discussFirst.enumerated() {
+        out += self.point(point, level: 3, number: offset + 1, in: document)
+      }
+      out += "</section>\n"
+    }
+
+    if let heading = document.changesHeading, let comparison = document.comparison {
+      out += "<section class=\"comparison\" id=\"changes\">\n<h2>\(escape(heading))</h2>\n"
+      if !comparison.factors.isEmpty {
+        out += "<table class=\"then-now\">\n<thead><tr><th scope=\"col\"></th>"
+        out += "<th scope=\"col\">\(escape(word(.then)))</th>"
+        out += "<th scope=\"col\">\(escape(word(.now)))</th></tr></thead>\n<tbody>\n"
+        for change in comparison.factors {
+          out += "<tr><th scope=\"row\">\(text(change.title))</th>"
+          out += "<td>\(text(change.then.summary))</td><td>\(text(change.now.summary))</td></tr>\n"
+        }
+        out += "</tbody>\n</table>\n"
+      }
+      let changes = document.changes ?? []
+      if changes.isEmpty {
+        out += "<p>\(escape(word(.noChangedAnswers)))</p>\n"
+      } else {
+        out += changesTable(changes, short: false, in: language)
+      }
+      out += "</section>\n"
+    }
 
     if !document.factors.isEmpty {
       out += "<section class=\"factors\">\n<h2>\(escape(word(.factorsHeading)))</h2>\n"
@@ -52,43 +175,12 @@ public struct HTMLReportRenderer: Sendable {
       out += "</section>\n"
     }
 
-    if let comparison = document.comparison {
-      let heading = ReportText.comparedWith(
-        DateText.format(comparison.previousDate, in: language), in: language)
-      out += "<section class=\"comparison\">\n<h2>\(escape(heading))</h2>\n"
-      if !comparison.factors.isEmpty {
-        out += "<table class=\"then-now\">\n"
-        for change in comparison.factors {
-          out += "<tr><th scope=\"row\">\(text(change.title))</th>"
-          out += "<td>\(escape(word(.then))): \(text(change.then.summary))</td>"
-          out += "<td>\(escape(word(.now))): \(text(change.now.summary))</td></tr>\n"
-        }
-        out += "</table>\n"
-      }
-      out += "<h3>\(escape(word(.changedAnswersHeading)))</h3>\n"
-      if comparison.changedAnswers.isEmpty {
-        out += "<p>\(escape(word(.noChangedAnswers)))</p>\n"
-      } else {
-        out += "<table class=\"then-now\">\n"
-        for change in comparison.changedAnswers {
-          out += "<tr><th scope=\"row\">\(text(change.question))</th>"
-          out += "<td>\(escape(word(.then))): \(text(change.then))</td>"
-          out += "<td>\(escape(word(.now))): \(text(change.now))</td></tr>\n"
-        }
-        out += "</table>\n"
-      }
+    if !document.medicines.points.isEmpty {
+      out += "<section class=\"medicines\">\n"
+      out += "<h2>\(text(document.medicines.title ?? word(.medicinesHeading)))</h2>\n"
+      for point in document.medicines.points { out += self.point(point, level: 3, in: document) }
       out += "</section>\n"
     }
-
-    out += "<section class=\"medicines\">\n"
-    out += "<h2>\(escape(document.medicines.title ?? word(.medicinesHeading)))</h2>\n"
-    if document.medicines.answers.isEmpty {
-      out += "<p>\(escape(word(.nothingEntered)))</p>\n"
-    } else {
-      out += answerTable(document.medicines.answers, in: language)
-    }
-    for point in document.medicines.points { out += self.point(point, level: 3, in: document) }
-    out += "</section>\n"
 
     if !document.otherPoints.isEmpty {
       out += "<section class=\"other\">\n<h2>\(escape(word(.otherPointsHeading)))</h2>\n"
@@ -98,35 +190,47 @@ public struct HTMLReportRenderer: Sendable {
 
     out += "<section class=\"evidence\">\n<h2>\(escape(word(.evidenceHeading)))</h2>\n"
     if document.evidence.isEmpty { out += "<p>\(escape(word(.noEvidencePoints)))</p>\n" }
-    for point in document.evidence { out += self.point(point, level: 3, in: document) }
-    out += "</section>\n"
-
-    out += "<section class=\"observations\">\n<h2>\(escape(word(.observationsHeading)))</h2>\n"
-    if document.observations.isEmpty { out += "<p>\(escape(word(.nothingWritten)))</p>\n" }
-    for observation in document.observations {
-      out += "<div class=\"observation\">\n"
-      out += "<p class=\"question\">\(text(observation.question))</p>\n"
-      out += "<blockquote>\(text(observation.shownAnswer(in: language)))</blockquote>\n"
-      out += "</div>\n"
+    for (offset, point) in document.evidence.enumerated() {
+      if offset == document.firstGeneralEvidence {
+        out += "<p class=\"basis-note\">\(escape(word(.everyReportSection)))</p>\n"
+      }
+      out += self.point(point, level: 3, in: document)
     }
     out += "</section>\n"
 
-    out += "<section class=\"answers\">\n<h2>\(escape(word(.answersHeading)))</h2>\n"
-    for section in document.answers {
-      out += "<h3>\(text(section.title))</h3>\n"
-      out += answerTable(section.answers, in: language)
+    let ownWords = document.ownWords
+    if !ownWords.isEmpty {
+      out += "<section class=\"observations\">\n<h2>\(escape(word(.observationsHeading)))</h2>\n"
+      for observation in ownWords {
+        out += "<div class=\"observation\">\n"
+        out += "<p class=\"question\">\(text(observation.numberedQuestion))</p>\n"
+        out += "<blockquote>\(text(observation.shownAnswer(in: language)))</blockquote>\n"
+        out += "</div>\n"
+      }
+      out += "</section>\n"
     }
-    out += "</section>\n"
+
+    out += "<section class=\"answers\" id=\"answers\">\n<h2>\(escape(word(.answersHeading)))</h2>\n"
+    out += "<div class=\"answer-columns\">\n"
+    for section in document.appendix {
+      out += "<h3>\(section.number). \(text(section.title))</h3>\n"
+      for answer in section.answers {
+        let state = answer.state.rawValue.replacingOccurrences(of: "_", with: "-")
+        let number = answer.number.map { escape($0) } ?? ""
+        out += "<p class=\"answer \(state)\" id=\"answer-\(number)\"><span class=\"num\">"
+        out += "\(number)</span> \(text(answer.question)) "
+        out += "<strong>\(text(document.appendixText(answer)))</strong></p>\n"
+      }
+    }
+    out += "</div>\n</section>\n"
 
     if !document.sources.isEmpty {
       out += "<section class=\"sources\">\n<h2>\(escape(word(.sourcesHeading)))</h2>\n<ol>\n"
       for source in document.sources {
-        out += "<li id=\"source-\(source.number)\"><span class=\"number\">[\(source.number)]</span>"
+        out +=
+          "<li id=\"source-\(source.number)\"><span class=\"number\">[\(source.number)]</span> "
         out += text(source.citation)
-        if let url = source.url {
-          // A plain link the reader may follow; nothing is fetched when the page is shown.
-          out += "<br><a href=\"\(escape(url))\">\(escape(url))</a>"
-        }
+        if let url = source.url { out += " " + link(url) }
         out += "</li>\n"
       }
       out += "</ol>\n</section>\n"
@@ -134,89 +238,103 @@ public struct HTMLReportRenderer: Sendable {
 
     out += "<section class=\"disclaimer\">\n<h2>\(escape(word(.disclaimerHeading)))</h2>\n"
     out += "<p>\(text(document.disclaimer))</p>\n</section>\n"
-    out += "</body>\n</html>\n"
     return out
-  }
-
-  private func answerTable(_ answers: [ReportAnswer], in language: Language) -> String {
-    var out = "<table class=\"answer-list\">\n"
-    for answer in answers {
-      let state = answer.state.rawValue.replacingOccurrences(of: "_", with: "-")
-      out += "<tr class=\"\(state)\"><th scope=\"row\">\(text(answer.question))</th>"
-      out += "<td>\(text(answer.shownAnswer(in: language)))</td></tr>\n"
-    }
-    return out + "</table>\n"
   }
 
   private func factor(_ factor: ReportFactor, in document: ReportDocument) -> String {
     let language = document.language
-    var out = "<div class=\"factor\">\n<div class=\"factor-summary\">\n"
+    var out = "<div class=\"factor\">\n"
     out += "<h3>\(text(factor.title))</h3>\n"
     if let score = factor.score {
       out +=
         "<p class=\"score\"><strong>\(escape(ReportText.scoreLabel.text(in: language)))</strong> "
       out += "\(text(score.display))"
-      if let band = score.band { out += " — <strong>\(text(band.label))</strong>" }
+      if let band = score.band { out += " — <strong>\(text(band.label))</strong>." }
+      // The band's explanation runs on after the result it explains.
+      if let bandText = score.band?.text { out += " \(text(bandText))" }
       out += "</p>\n"
-      if let bandText = score.band?.text { out += "<p>\(text(bandText))</p>\n" }
     }
-    out += "<p>\(text(factor.text))</p>\n"
-    out += basis(factor.basis, language: language)
-    out += list(ReportText.questionsToAsk.text(in: language), factor.questions)
-    out += sources(factor.sources, in: document)
-    out += "</div>\n"
+    out += "<p>\(text(factor.text))\(cites(factor.sources, in: document))"
+    out += references(factor.basis, language: language) + "</p>\n"
+    out += questions(factor.questions, in: language)
     for point in factor.points { out += self.point(point, level: 4, in: document) }
     return out + "</div>\n"
   }
 
-  private func point(_ point: ReportPoint, level: Int, in document: ReportDocument) -> String {
+  private func point(
+    _ point: ReportPoint, level: Int, number: Int? = nil, in document: ReportDocument
+  ) -> String {
     let language = document.language
-    var out =
-      "<article class=\"point \(point.priority.rawValue.replacingOccurrences(of: "_", with: "-"))\">\n"
-    out += "<h\(level)>\(text(point.what))"
+    let kind = point.priority.rawValue.replacingOccurrences(of: "_", with: "-")
+    let anchor = number.map { " id=\"first-\($0)\"" } ?? ""
+    if point.priority == .goodToKnow, point.basis.isEmpty {
+      // Background in every report: one paragraph, its title leading.
+      var out = "<article class=\"point \(kind) brief\"\(anchor)>\n<p><strong>"
+      out += "\(text(point.what)).</strong> \(text(point.why))\(cites(point.sources, in: document))"
+      out += "</p>\n" + questions(point.questions, in: language)
+      return out + "</article>\n"
+    }
+    var out = "<article class=\"point \(kind)\"\(anchor)>\n<h\(level)>"
+    if let number { out += "\(number). " }
+    out += text(point.what)
     if point.priority == .goodToKnow {
       out += " <span class=\"tag\">\(escape(ReportText.goodToKnow.text(in: language)))</span>"
     }
     out += "</h\(level)>\n"
-    out +=
-      "<p><strong>\(escape(ReportText.why.text(in: language)))</strong> \(text(point.why))</p>\n"
-    if point.basis.isEmpty {
+    out += "<p>\(text(point.why))\(cites(point.sources, in: document))"
+    out += references(point.basis, language: language) + "</p>\n"
+    if point.saysEveryReport {
       out += "<p class=\"basis-note\">\(escape(ReportText.everyReport.text(in: language)))</p>\n"
-    } else {
-      out += basis(point.basis, language: language)
     }
-    out += list(ReportText.questionsToAsk.text(in: language), point.questions)
-    out += sources(point.sources, in: document)
+    let inline = point.inlineBasis
+    if !inline.isEmpty {
+      out += "<ul class=\"basis\">\n"
+      for line in inline {
+        out += "<li>\(text(line.label)) — <strong>\(text(line.value))</strong></li>\n"
+      }
+      out += "</ul>\n"
+    }
+    out += questions(point.questions, in: language)
     return out + "</article>\n"
   }
 
-  private func basis(_ lines: [ReportBasis], language: Language) -> String {
-    guard !lines.isEmpty else { return "" }
-    var out = "<div class=\"basis\">\n<p class=\"label\">"
-    out += "\(escape(ReportText.basedOn.text(in: language)))</p>\n<ul>\n"
-    for line in lines {
-      var label = text(line.label)
-      if line.kind != .answer {
-        label += " <em>(\(escape(ReportText.workedOut.text(in: language))))</em>"
-      }
-      out += "<li>\(label) — <strong>\(text(line.value))</strong></li>\n"
-    }
-    return out + "</ul>\n</div>\n"
+  /// " · Based on your answers: 3.1–3.3, 7.2", at the end of a paragraph.
+  private func references(_ lines: [ReportBasis], language: Language) -> String {
+    guard let numbers = lines.answerNumbers else { return "" }
+    return " <span class=\"refs\">· \(escape(ReportText.basedOn.text(in: language))) "
+      + "<a href=\"#answers\">\(escape(numbers))</a></span>"
   }
 
-  private func list(_ title: String, _ items: [String]) -> String {
+  /// The questions to ask: one on a line with its label, more as a list.
+  private func questions(_ items: [String], in language: Language) -> String {
     guard !items.isEmpty else { return "" }
-    var out = "<div class=\"questions\">\n<p class=\"label\">\(escape(title))</p>\n<ul>\n"
+    if items.count == 1 {
+      return "<p class=\"ask\"><strong>\(escape(ReportText.questionToAsk.text(in: language)))"
+        + "</strong> \(text(items[0]))</p>\n"
+    }
+    var out = "<div class=\"ask\"><p class=\"label\">"
+    out += "\(escape(ReportText.questionsToAsk.text(in: language)))</p>\n<ul>\n"
     for item in items { out += "<li>\(text(item))</li>\n" }
     return out + "</ul>\n</div>\n"
   }
 
-  private func sources(_ ids: [String], in document: ReportDocument) -> String {
+  /// ` [1] [3]` after a text, linked to the sources.
+  private func cites(_ ids: [String], in document: ReportDocument) -> String {
     let numbers = document.sourceNumbers(ids)
     guard !numbers.isEmpty else { return "" }
-    let links = numbers.map { "<a href=\"#source-\($0)\">[\($0)]</a>" }.joined(separator: " ")
-    return
-      "<p class=\"cites\">\(escape(ReportText.sourcesLabel.text(in: document.language))) \(links)</p>\n"
+    return " <span class=\"cites\">"
+      + numbers.map { "<a href=\"#source-\($0)\">[\($0)]</a>" }.joined(separator: " ")
+      + "</span>"
+  }
+
+  /// A source's address as a link the reader may follow (http and https only; nothing is
+  /// fetched when the page is shown or printed), else as text.
+  private func link(_ url: String) -> String {
+    let lower = url.lowercased()
+    guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+      return "<span class=\"url\">\(text(url))</span>"
+    }
+    return "<a class=\"url\" href=\"\(escape(url))\">\(text(url))</a>"
   }
 
   /// Escaped text whose line breaks (a parent's own paragraphs) are kept.
@@ -226,79 +344,134 @@ public struct HTMLReportRenderer: Sendable {
       .joined(separator: "<br>\n")
   }
 
-  /// `& < > " '` as entities, and control characters (which HTML forbids) dropped.
+  /// `& < > " '` as entities; a control character or a bidi override is shown as `<U+XXXX>`
+  /// (``SafeText``) instead of being passed on.
   func escape(_ value: String) -> String {
+    let safe = SafeText.text(value)
     var out = ""
-    out.reserveCapacity(value.utf8.count)
-    for scalar in value.unicodeScalars {
+    out.reserveCapacity(safe.utf8.count)
+    for scalar in safe.unicodeScalars {
       switch scalar {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
       case ">": out += "&gt;"
       case "\"": out += "&quot;"
       case "'": out += "&#39;"
-      case "\n", "\t": out.unicodeScalars.append(scalar)
-      default:
-        if scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) { continue }
-        out.unicodeScalars.append(scalar)
+      default: out.unicodeScalars.append(scalar)
       }
     }
     return out
   }
 
-  /// Readable on screen, and on A4 paper: points and table rows are never split across pages,
-  /// a heading stays with what follows it, and a long word wraps instead of running off.
+  /// A text inside a CSS string.
+  static func cssString(_ value: String) -> String {
+    var out = "\""
+    for scalar in SafeText.line(value).unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "<": out += "\\3C "
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out + "\""
+  }
+
+  /// What every printed page carries: the child's name and the date at the top (from page two;
+  /// page one has them in its header), and "page N of M" at the bottom.
+  static func pageStyle(_ language: Language) -> String {
+    let page = cssString(ReportText.page.text(in: language) + " ")
+    let of = cssString(" " + ReportText.pageOf.text(in: language) + " ")
+    let title = cssString(ReportText.title.text(in: language))
+    return """
+      @page {
+        @top-left { content: string(running); font-size: 8pt; color: #444; }
+        @top-right { content: \(title); font-size: 8pt; color: #444; }
+        @bottom-right { content: \(page) counter(page) \(of) counter(pages); font-size: 8pt;
+          color: #444; }
+      }
+      @page :first { @top-left { content: none; } @top-right { content: none; } }
+      """
+  }
+
+  /// Readable on screen, and on A4 paper: page one on a page of its own, small units kept whole,
+  /// a heading kept with what follows it, a long word wrapped instead of running off. Only what
+  /// WeasyPrint understands (no grid).
   static let style = """
-    @page { size: A4; margin: 16mm 16mm 18mm 16mm; }
+    @page { size: A4; margin: 14mm 13mm 13mm 13mm; }
     html { font-family: "DejaVu Sans", "Liberation Sans", Arial, Helvetica, sans-serif;
-      font-size: 11pt; line-height: 1.4; color: #111; background: #fff; }
-    body { max-width: 46em; margin: 1.5em auto; padding: 0 1em; }
-    h1 { font-size: 19pt; margin: 0 0 .4em; }
-    h2 { font-size: 14pt; margin: 1.3em 0 .5em; padding-bottom: .15em;
-      border-bottom: 1.5px solid #555; break-after: avoid; page-break-after: avoid; }
-    h3 { font-size: 12pt; margin: 1em 0 .3em; break-after: avoid; page-break-after: avoid; }
-    h4 { font-size: 11pt; margin: .8em 0 .2em; break-after: avoid; page-break-after: avoid; }
-    p { margin: .3em 0; }
-    ul, ol { margin: .2em 0 .4em; padding-left: 1.4em; }
-    p, li, dd, td, th, blockquote, h1, h2, h3, h4 { overflow-wrap: anywhere; word-break: break-word; }
-    .facts { display: grid; grid-template-columns: max-content 1fr; gap: .1em 1em; margin: 0; }
-    .facts dt { font-weight: bold; }
-    .facts dd { margin: 0; }
-    .notes { border: 1px solid #b36b00; background: #fff7e6; padding: .4em .6em .4em 1.8em; }
-    /* Only small units are kept whole; keeping whole factors together left half-empty pages. */
-    .point, li, tr, .score, .observation, .disclaimer {
+      font-size: 8.6pt; line-height: 1.24; color: #111; background: #fff; }
+    body { max-width: 48em; margin: 1.5em auto; padding: 0 1em; }
+    h1 { font-size: 17pt; margin: 0 0 .1em; }
+    h2 { font-size: 12pt; margin: .8em 0 .3em; padding-bottom: .1em;
+      border-bottom: 1.2px solid #555; break-after: avoid; page-break-after: avoid; }
+    h3 { font-size: 10pt; margin: .55em 0 .15em; break-after: avoid; page-break-after: avoid; }
+    h4 { font-size: 9.5pt; margin: .5em 0 .15em; break-after: avoid; page-break-after: avoid; }
+    p { margin: .2em 0; orphans: 2; widows: 2; }
+    ul, ol { margin: .15em 0 .3em; padding-left: 1.3em; }
+    p, li, td, th, blockquote, h1, h2, h3, h4 { overflow-wrap: anywhere; }
+    .running { string-set: running content(); font-size: 10pt; font-weight: normal; color: #333;
+      margin-left: .6em; white-space: nowrap; }
+    table { border-collapse: collapse; width: 100%; margin: .2em 0 .4em; }
+    th, td { text-align: left; vertical-align: top; padding: .15em .5em .15em 0;
+      border-bottom: .5px solid #bbb; }
+    th { font-weight: normal; }
+    .glance th { font-weight: bold; width: 27%; }
+    .facts th { font-weight: bold; width: 16%; }
+    .facts td { width: 34%; }
+    .facts td, .facts th { border: none; padding: .05em .5em .05em 0; }
+    .disclaimer-short { font-size: 8.5pt; border: 1px solid #777; padding: .25em .5em;
+      margin: .5em 0; }
+    .notes { border: 1px solid #b36b00; background: #fff7e6; padding: .3em .6em .3em 1.8em; }
+    .first-list li { margin: .1em 0; font-weight: bold; }
+    .first-list a { text-decoration: none; }
+    .none-first { font-weight: bold; }
+    .also { margin-top: .4em; }
+    .changes th[scope=col], .then-now th[scope=col] { font-weight: bold; }
+    .changes th[scope=row] { width: 44%; }
+    .changes tr.safety th[scope=row] { font-weight: bold; }
+    .then-now th[scope=row] { width: 30%; }
+    .page-one { break-after: page; page-break-after: always; font-size: 9.2pt; }
+    .page-one .changes { font-size: 8.5pt; }
+    .page-one h2 { margin-top: .7em; }
+    .page-one blockquote { font-size: 10pt; }
+    .next { font-size: 8.5pt; color: #444; margin-top: .8em; }
+    .point, li, tr, .score, .observation, .answer, .disclaimer {
       break-inside: avoid; page-break-inside: avoid; }
-    p { orphans: 3; widows: 3; }
-    .point { margin: .6em 0 .9em; }
-    .discuss-first .point { border-left: 4px solid #a00; padding-left: .7em; }
-    .factor { margin-bottom: 1.2em; }
-    .factor .point { margin-left: 1em; }
-    .label { font-weight: bold; margin-bottom: 0; }
-    .basis { font-size: 10pt; }
-    .basis .label { font-size: 10pt; margin-top: .3em; }
-    .basis ul { margin-top: .1em; }
+    .point { margin: .3em 0 .45em; }
+    .discuss-first .point { border-left: 3px solid #a00; padding-left: .6em; }
+    .factor { margin-bottom: .5em; }
+    .factor .point { margin-left: .8em; }
+    .label { font-weight: bold; margin: .2em 0 0; }
+    .ask ul { margin-top: 0; }
+    .ask { margin: .15em 0; }
+    .basis { font-size: 9pt; margin: .1em 0; }
+    .refs, .basis-note, .refs-note { font-size: 8pt; color: #333; }
+    .refs-note { margin: 0; }
     .basis-note { font-style: italic; }
-    .cites { font-size: 9.5pt; color: #333; }
-    .tag { font-size: 8.5pt; font-weight: normal; border: 1px solid #777; border-radius: 3px;
+    .cites { font-size: 8pt; color: #333; white-space: nowrap; }
+    .brief { margin: .2em 0 .4em; }
+    .brief .ask { font-size: 8.5pt; }
+    .tag { font-size: 7.5pt; font-weight: normal; border: .5px solid #777; border-radius: 3px;
       padding: 0 .3em; white-space: nowrap; }
-    table { border-collapse: collapse; width: 100%; margin: .3em 0 .6em; }
-    th, td { text-align: left; vertical-align: top; padding: .25em .5em .25em 0;
-      border-bottom: 1px solid #ccc; }
-    th { font-weight: normal; width: 55%; }
-    .then-now th { width: 30%; }
-    .then-now td { width: 35%; }
-    .sources ol { list-style: none; padding-left: 0; }
-    .sources li { padding-left: 2.2em; text-indent: -2.2em; margin-bottom: .2em; }
-    .sources .number { display: inline-block; width: 2.2em; text-indent: 0; }
-    .answer-list .not-answered td, .answer-list .not-usable td { font-style: italic; color: #555; }
-    blockquote { margin: .3em 0 .8em; padding: .3em .8em; border-left: 3px solid #888;
+    .answer-columns { columns: 2; column-gap: 5mm; font-size: 7.2pt; line-height: 1.15; }
+    .answer-columns h3 { font-size: 8pt; margin: .4em 0 .05em; }
+    .answer { margin: 0 0 .08em; }
+    .num { display: inline-block; min-width: 2.2em; color: #333; }
+    .answer.not-answered strong, .answer.not-usable strong { font-style: italic; color: #555; }
+    .sources ol { list-style: none; padding-left: 0; font-size: 7.2pt; line-height: 1.13;
+      columns: 2; column-gap: 5mm; }
+    .sources li { padding-left: 2.4em; text-indent: -2.4em; margin-bottom: .1em;
+      overflow-wrap: anywhere; }
+    .sources .number { display: inline-block; width: 2.4em; text-indent: 0; }
+    blockquote { margin: .2em 0 .5em; padding: .25em .7em; border-left: 3px solid #888;
       background: #f4f4f4; }
-    .disclaimer { border: 1.5px solid #555; padding: .2em .9em .6em; margin-top: 1.5em; }
-    .disclaimer h2 { border: none; margin-top: .4em; }
+    .observation .question { font-weight: bold; }
+    .disclaimer { border: 1.2px solid #555; padding: .1em .7em .3em; margin-top: .7em; }
+    .disclaimer h2 { border: none; margin: .2em 0 .1em; font-size: 10pt; }
     a { color: inherit; }
     @media print {
       body { margin: 0; max-width: none; padding: 0; }
-      .notes, blockquote { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
     """
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The report as JSON for other tools: ``ReportDocument`` itself, keys sorted so the output is
-/// stable, schema `intake-report/1` (docs/report-json.md).
+/// stable, schema `intake-report/2` (docs/report-json.md).
 public struct JSONReportRenderer: Sendable {
   public init() {}
 

@@ -7,19 +7,90 @@ public struct MarkdownReportRenderer: Sendable {
 
   public func render(_ document: ReportDocument) -> String {
     var out = MarkdownOutput()
+    pageOne(document, to: &out)
+    out.block("---")
+    detail(document, to: &out)
+    return out.text
+  }
+
+  private func pageOne(_ document: ReportDocument, to out: inout MarkdownOutput) {
     let language = document.language
     func word(_ text: ReportText) -> String { text.text(in: language) }
 
     out.block("# " + escape(word(.title)))
     out.block(document.headerFacts.map { "- **\(escape($0.label)):** \(inline($0.value))" })
+    out.block("*\(escape(document.disclaimerShort))*")
     for note in document.header.notes { out.block("> " + inline(note, startsLine: true)) }
 
-    out.block("## " + escape(word(.discussFirstHeading)))
-    if document.discussFirst.isEmpty {
-      out.block(escape(word(.nothingDiscussFirst), startsLine: true))
+    if !document.summary.lines.isEmpty {
+      out.block("## " + escape(word(.atAGlanceHeading)))
+      out.block(
+        document.summary.lines.map { line in
+          let cites = document.sourceNumbers(line.sources).map { "\\[\($0)\\]" }.joined()
+          return "- **\(escape(line.label)):** \(inline(line.text))"
+            + (cites.isEmpty ? "" : " " + cites)
+        })
     }
-    for (offset, point) in document.discussFirst.enumerated() {
-      self.point(point, heading: "### \(offset + 1)\\. ", in: document, to: &out)
+
+    out.block("## " + escape(word(.discussFirstHeading)))
+    if document.discussFirst.isEmpty { out.block(escape(document.nothingFirst, startsLine: true)) }
+    out.block(
+      document.discussFirst.enumerated().map { "\($0.offset + 1). \(inline($0.element.what))" })
+    let also = document.alsoDiscussed
+    if !also.isEmpty {
+      out.block(
+        "**\(escape(word(.alsoDiscuss)))** " + also.map { inline($0) }.joined(separator: "; "))
+    }
+
+    if let heading = document.changesHeading, let changes = document.changes {
+      out.block("## " + escape(heading))
+      if changes.isEmpty { out.block(escape(word(.noChangedAnswers), startsLine: true)) }
+      var lines = changes.prefix(ReportDocument.pageOneChanges).map {
+        "- \(inline($0.question)) — \(inline(SafeText.quoted($0.then, limit: 40))) → "
+          + inline(SafeText.quoted($0.now, limit: 40))
+      }
+      let more = changes.count - ReportDocument.pageOneChanges
+      if more > 0 { lines.append("- +\(more) \(escape(word(.moreChanges)))") }
+      out.block(lines)
+    }
+
+    if let questions = document.summary.parentQuestions {
+      out.block("## " + escape(word(.ownQuestionsHeading)))
+      out.block("> " + inline(questions.shownAnswer(in: language), startsLine: true, quoted: true))
+    }
+    out.block(escape(word(.detailFollows), startsLine: true))
+  }
+
+  private func detail(_ document: ReportDocument, to out: inout MarkdownOutput) {
+    let language = document.language
+    func word(_ text: ReportText) -> String { text.text(in: language) }
+    out.block("*\(escape(word(.numbersReferToAppendix)))*")
+
+    if !document.discussFirst.isEmpty {
+      out.block("## " + escape(word(.discussFirstHeading)))
+      for (offset, point) in document.discussFirst.enumerated() {
+        self.point(point, heading: "### \(offset + 1)\\. ", in: document, to: &out)
+      }
+    }
+
+    if let heading = document.changesHeading, let comparison = document.comparison {
+      out.block("## " + escape(heading))
+      if !comparison.factors.isEmpty {
+        out.block("### " + escape(word(.factorChangesHeading)))
+        out.block(
+          comparison.factors.map {
+            "- \(inline($0.title)) — \(escape(word(.then))): \(inline($0.then.summary)); "
+              + "\(escape(word(.now))): \(inline($0.now.summary))"
+          })
+      }
+      let changes = document.changes ?? []
+      if changes.isEmpty { out.block(escape(word(.noChangedAnswers), startsLine: true)) }
+      out.block(
+        changes.map {
+          let number = $0.number.map { "\(escape($0)) " } ?? ""
+          return "- \(number)\(inline($0.question)) — \(escape(word(.then))): \(inline($0.then)); "
+            + "\(escape(word(.now))): \(inline($0.now))"
+        })
     }
 
     if !document.factors.isEmpty {
@@ -27,37 +98,11 @@ public struct MarkdownReportRenderer: Sendable {
       for factor in document.factors { self.factor(factor, in: document, to: &out) }
     }
 
-    if let comparison = document.comparison {
-      out.block(
-        "## "
-          + escape(
-            ReportText.comparedWith(
-              DateText.format(comparison.previousDate, in: language), in: language)))
-      for change in comparison.factors {
-        out.block("### " + escape(change.title))
-        out.block([
-          "- \(escape(word(.then))): \(inline(change.then.summary))",
-          "- \(escape(word(.now))): \(inline(change.now.summary))",
-        ])
+    if !document.medicines.points.isEmpty {
+      out.block("## " + escape(document.medicines.title ?? word(.medicinesHeading)))
+      for point in document.medicines.points {
+        self.point(point, heading: "### ", in: document, to: &out)
       }
-      out.block("### " + escape(word(.changedAnswersHeading)))
-      if comparison.changedAnswers.isEmpty {
-        out.block(escape(word(.noChangedAnswers), startsLine: true))
-      }
-      out.block(
-        comparison.changedAnswers.map {
-          "- \(inline($0.question)) — \(escape(word(.then))): \(inline($0.then)); "
-            + "\(escape(word(.now))): \(inline($0.now))"
-        })
-    }
-
-    out.block("## " + escape(document.medicines.title ?? word(.medicinesHeading)))
-    if document.medicines.answers.isEmpty {
-      out.block(escape(word(.nothingEntered), startsLine: true))
-    }
-    out.block(document.medicines.answers.map { answerLine($0, in: language) })
-    for point in document.medicines.points {
-      self.point(point, heading: "### ", in: document, to: &out)
     }
 
     if !document.otherPoints.isEmpty {
@@ -69,19 +114,31 @@ public struct MarkdownReportRenderer: Sendable {
 
     out.block("## " + escape(word(.evidenceHeading)))
     if document.evidence.isEmpty { out.block(escape(word(.noEvidencePoints), startsLine: true)) }
-    for point in document.evidence { self.point(point, heading: "### ", in: document, to: &out) }
+    for (offset, point) in document.evidence.enumerated() {
+      if offset == document.firstGeneralEvidence {
+        out.block("*\(escape(word(.everyReportSection)))*")
+      }
+      self.point(point, heading: "### ", in: document, to: &out)
+    }
 
-    out.block("## " + escape(word(.observationsHeading)))
-    if document.observations.isEmpty { out.block(escape(word(.nothingWritten), startsLine: true)) }
-    for observation in document.observations {
-      out.block("**\(inline(observation.question))**")
-      out.block(inline(observation.shownAnswer(in: language), startsLine: true))
+    let ownWords = document.ownWords
+    if !ownWords.isEmpty {
+      out.block("## " + escape(word(.observationsHeading)))
+      for observation in ownWords {
+        out.block("**\(inline(observation.numberedQuestion))**")
+        out.block(
+          "> " + inline(observation.shownAnswer(in: language), startsLine: true, quoted: true))
+      }
     }
 
     out.block("## " + escape(word(.answersHeading)))
-    for section in document.answers {
-      out.block("### " + escape(section.title))
-      out.block(section.answers.map { answerLine($0, in: language) })
+    for section in document.appendix {
+      out.block("### \(section.number)\\. " + escape(section.title))
+      out.block(
+        section.answers.map {
+          let number = $0.number.map { "\(escape($0)) " } ?? ""
+          return "- \(number)\(inline($0.question)) — **\(inline(document.appendixText($0)))**"
+        })
     }
 
     if !document.sources.isEmpty {
@@ -96,11 +153,6 @@ public struct MarkdownReportRenderer: Sendable {
 
     out.block("## " + escape(word(.disclaimerHeading)))
     out.block(inline(document.disclaimer, startsLine: true))
-    return out.text
-  }
-
-  private func answerLine(_ answer: ReportAnswer, in language: Language) -> String {
-    "- \(inline(answer.question)) — **\(inline(answer.shownAnswer(in: language)))**"
   }
 
   private func factor(
@@ -113,9 +165,8 @@ public struct MarkdownReportRenderer: Sendable {
       if let text = score.band?.text { out.block(inline(text, startsLine: true)) }
     }
     out.block(inline(factor.text, startsLine: true))
-    basis(factor.basis, language: language, to: &out)
-    list(ReportText.questionsToAsk.text(in: language), factor.questions, to: &out)
-    sources(factor.sources, in: document, to: &out)
+    trail(factor.basis, sources: factor.sources, in: document, to: &out)
+    questions(factor.questions, language: language, to: &out)
     for point in factor.points { self.point(point, heading: "#### ", in: document, to: &out) }
   }
 
@@ -130,40 +181,50 @@ public struct MarkdownReportRenderer: Sendable {
     }
     out.block(title)
     out.block("**\(escape(ReportText.why.text(in: language)))** \(inline(point.why))")
-    if point.basis.isEmpty {
+    if point.saysEveryReport {
       out.block("*\(escape(ReportText.everyReport.text(in: language)))*")
     } else {
-      basis(point.basis, language: language, to: &out)
+      out.block(
+        point.inlineBasis.map { line in
+          let label =
+            line.kind == .answer
+            ? inline(line.label)
+            : "\(inline(line.label)) (\(escape(ReportText.workedOut.text(in: language))))"
+          return "- \(label) — **\(inline(line.value))**"
+        })
     }
-    list(ReportText.questionsToAsk.text(in: language), point.questions, to: &out)
-    sources(point.sources, in: document, to: &out)
+    trail(point.basis, sources: point.sources, in: document, to: &out)
+    questions(point.questions, language: language, to: &out)
   }
 
-  private func basis(_ lines: [ReportBasis], language: Language, to out: inout MarkdownOutput) {
-    guard !lines.isEmpty else { return }
-    out.block("**\(escape(ReportText.basedOn.text(in: language)))**")
-    out.block(
-      lines.map { line in
-        let label =
-          line.kind == .answer
-          ? inline(line.label)
-          : "\(inline(line.label)) (\(escape(ReportText.workedOut.text(in: language))))"
-        return "- \(label) — **\(inline(line.value))**"
-      })
+  /// "**Based on your answers:** 3.1–3.3 · **Sources:** \\[1\\]", either part when there is one.
+  private func trail(
+    _ lines: [ReportBasis], sources ids: [String], in document: ReportDocument,
+    to out: inout MarkdownOutput
+  ) {
+    let language = document.language
+    var parts: [String] = []
+    if let numbers = lines.answerNumbers {
+      parts.append("**\(escape(ReportText.basedOn.text(in: language)))** \(escape(numbers))")
+    }
+    let sources = document.sourceNumbers(ids)
+    if !sources.isEmpty {
+      parts.append(
+        "**\(escape(ReportText.sourcesLabel.text(in: language)))** "
+          + sources.map { "\\[\($0)\\]" }.joined(separator: " "))
+    }
+    if !parts.isEmpty { out.block(parts.joined(separator: " · ")) }
   }
 
-  private func list(_ title: String, _ items: [String], to out: inout MarkdownOutput) {
+  /// One question on the line of its label, more as a list.
+  private func questions(_ items: [String], language: Language, to out: inout MarkdownOutput) {
     guard !items.isEmpty else { return }
-    out.block("**\(escape(title))**")
+    if items.count == 1 {
+      out.block("**\(escape(ReportText.questionToAsk.text(in: language)))** \(inline(items[0]))")
+      return
+    }
+    out.block("**\(escape(ReportText.questionsToAsk.text(in: language)))**")
     out.block(items.map { "- " + inline($0) })
-  }
-
-  private func sources(_ ids: [String], in document: ReportDocument, to out: inout MarkdownOutput) {
-    let numbers = document.sourceNumbers(ids)
-    guard !numbers.isEmpty else { return }
-    out.block(
-      escape(ReportText.sourcesLabel.text(in: document.language)) + " "
-        + numbers.map { "\\[\($0)\\]" }.joined(separator: " "))
   }
 
   /// A URL as an autolink when it can be one, else as escaped text.
@@ -177,14 +238,15 @@ public struct MarkdownReportRenderer: Sendable {
   /// Text that may span lines, inside a paragraph or list item: every line escaped, line breaks
   /// kept as hard breaks, indented so a list item continues. `startsLine`: the text begins a line
   /// (a paragraph of its own), where a `-` or `1.` would start a list.
-  func inline(_ text: String, startsLine: Bool = false) -> String {
+  func inline(_ text: String, startsLine: Bool = false, quoted: Bool = false) -> String {
     let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
       separator: "\n", omittingEmptySubsequences: true
     )
     .enumerated()
     .map { escape(String($1), startsLine: startsLine || $0 > 0) }
     .filter { !$0.isEmpty }
-    return lines.joined(separator: "\\\n  ")
+    // Inside a block quote every continued line carries the quote marker too.
+    return lines.joined(separator: quoted ? "\\\n> " : "\\\n  ")
   }
 
   /// One line of text with every character CommonMark (or GitHub's flavour) could read as
@@ -193,8 +255,8 @@ public struct MarkdownReportRenderer: Sendable {
   func escape(_ line: String, startsLine: Bool = false) -> String {
     // Leading spaces would make an indented code block; trailing ones a hard break or a broken
     // emphasis around the text.
-    let characters = Array(
-      line.trimmingCharacters(in: .whitespaces).filter { !$0.isControlCharacter || $0 == "\t" })
+    // A control character or a bidi override is shown as <U+XXXX>, never passed on.
+    let characters = Array(SafeText.line(line).trimmingCharacters(in: .whitespaces))
     var out = ""
     for (index, character) in characters.enumerated() {
       if character == "\t" {

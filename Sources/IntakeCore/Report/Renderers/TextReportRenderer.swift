@@ -1,7 +1,8 @@
 import Foundation
 
 /// The report as plain text, wrapped on words to a fixed number of terminal cells (wide
-/// characters counted as two): for the terminal viewer and for `lp`.
+/// characters counted as two): for the terminal viewer and for `lp`. Page one's summary comes
+/// first, then a rule, then the detail behind it.
 public struct TextReportRenderer: Sendable {
   /// Cells per line; no line is wider.
   public let width: Int
@@ -10,24 +11,117 @@ public struct TextReportRenderer: Sendable {
 
   public func render(_ document: ReportDocument) -> String {
     var out = TextLayout(width: width)
+    pageOne(document, to: &out)
+    out.blank()
+    out.rule("=")
+    detail(document, to: &out)
+    return out.text
+  }
+
+  // MARK: Page one
+
+  private func pageOne(_ document: ReportDocument, to out: inout TextLayout) {
     let language = document.language
     func word(_ text: ReportText) -> String { text.text(in: language) }
 
     out.heading(word(.title), underline: "=")
-    let labelWidth = document.headerFacts.map { DisplayWidth.of($0.label) + 1 }.max() ?? 0
-    for fact in document.headerFacts {
-      out.paragraph(fact.value, first: fact.label + ":", hang: labelWidth + 2)
-    }
+    facts(document.headerFacts, to: &out)
+    out.blank()
+    out.paragraph(document.disclaimerShort)
     for note in document.header.notes {
       out.blank()
       out.paragraph(note, first: "! ")
     }
 
+    if !document.summary.lines.isEmpty {
+      out.section(word(.atAGlanceHeading))
+      let lines = document.summary.lines.map { line in
+        let numbers = document.sourceNumbers(line.sources)
+        let cites = numbers.isEmpty ? "" : " " + numbers.map { "[\($0)]" }.joined()
+        return (label: line.label, value: line.text + cites)
+      }
+      facts(lines, to: &out)
+    }
+
     out.section(word(.discussFirstHeading))
-    if document.discussFirst.isEmpty { out.paragraph(word(.nothingDiscussFirst)) }
+    if document.discussFirst.isEmpty { out.paragraph(document.nothingFirst) }
     for (offset, point) in document.discussFirst.enumerated() {
+      out.paragraph(point.what, first: "\(offset + 1). ")
+    }
+    let also = document.alsoDiscussed
+    if !also.isEmpty {
       out.blank()
-      self.point(point, marker: "\(offset + 1). ", indent: 0, in: document, to: &out)
+      out.paragraph(also.joined(separator: "; "), first: word(.alsoDiscuss) + " ")
+    }
+
+    if let heading = document.changesHeading, let changes = document.changes {
+      out.section(heading)
+      if changes.isEmpty { out.paragraph(word(.noChangedAnswers)) }
+      for change in changes.prefix(ReportDocument.pageOneChanges) {
+        out.paragraph(
+          "\(change.question) — \(SafeText.quoted(change.then, limit: 40)) → "
+            + SafeText.quoted(change.now, limit: 40), first: "- ")
+      }
+      let more = changes.count - ReportDocument.pageOneChanges
+      if more > 0 { out.paragraph("+\(more) \(word(.moreChanges))", first: "- ") }
+    }
+
+    if let questions = document.summary.parentQuestions {
+      out.section(word(.ownQuestionsHeading))
+      out.paragraph(questions.shownAnswer(in: language), indent: 4)
+    }
+    out.blank()
+    out.paragraph(word(.detailFollows))
+  }
+
+  /// Label–value lines, the values lined up.
+  private func facts(_ facts: [(label: String, value: String)], to out: inout TextLayout) {
+    let labelWidth = min(28, facts.map { DisplayWidth.of($0.label) + 1 }.max() ?? 0)
+    for fact in facts {
+      out.paragraph(fact.value, first: fact.label + ":", hang: labelWidth + 2)
+    }
+  }
+
+  // MARK: Detail
+
+  private func detail(_ document: ReportDocument, to out: inout TextLayout) {
+    let language = document.language
+    func word(_ text: ReportText) -> String { text.text(in: language) }
+    out.blank()
+    out.paragraph(word(.numbersReferToAppendix))
+
+    if !document.discussFirst.isEmpty {
+      out.section(word(.discussFirstHeading))
+      for (offset, point) in document.discussFirst.enumerated() {
+        out.blank()
+        self.point(point, marker: "\(offset + 1). ", indent: 0, in: document, to: &out)
+      }
+    }
+
+    if let heading = document.changesHeading, let comparison = document.comparison {
+      out.section(heading)
+      if !comparison.factors.isEmpty {
+        out.paragraph(word(.factorChangesHeading))
+        for change in comparison.factors {
+          out.paragraph(change.title, first: "- ")
+          thenAndNow(
+            change.then.summary, change.now.summary, indent: 4, language: language, to: &out)
+        }
+        out.blank()
+      }
+      // Each change in full, with its number in the appendix (page one shortens long answers).
+      let changes = document.changes ?? []
+      if changes.isEmpty { out.paragraph(word(.noChangedAnswers)) }
+      for change in changes {
+        let number = change.number.map { "\($0) " } ?? ""
+        if change.then.contains("\n") || change.now.contains("\n") {
+          out.paragraph(number + change.question, first: "- ")
+          thenAndNow(change.then, change.now, indent: 4, language: language, to: &out)
+        } else {
+          out.paragraph(
+            "\(number)\(change.question) — \(change.then) → \(change.now)", first: "- ")
+        }
+      }
     }
 
     if !document.factors.isEmpty {
@@ -38,32 +132,12 @@ public struct TextReportRenderer: Sendable {
       }
     }
 
-    if let comparison = document.comparison {
-      out.section(
-        ReportText.comparedWith(
-          DateText.format(comparison.previousDate, in: language), in: language))
-      for change in comparison.factors {
+    if !document.medicines.points.isEmpty {
+      out.section(document.medicines.title ?? word(.medicinesHeading))
+      for point in document.medicines.points {
         out.blank()
-        out.paragraph(change.title)
-        thenAndNow(change.then.summary, change.now.summary, indent: 2, language: language, to: &out)
+        self.point(point, marker: "* ", indent: 0, in: document, to: &out)
       }
-      out.blank()
-      out.paragraph(word(.changedAnswersHeading))
-      if comparison.changedAnswers.isEmpty { out.paragraph(word(.noChangedAnswers), indent: 2) }
-      for change in comparison.changedAnswers {
-        out.paragraph(change.question, first: "- ")
-        thenAndNow(change.then, change.now, indent: 2, language: language, to: &out)
-      }
-    }
-
-    out.section(document.medicines.title ?? word(.medicinesHeading))
-    if document.medicines.answers.isEmpty { out.paragraph(word(.nothingEntered)) }
-    for answer in document.medicines.answers {
-      out.paragraph(line(answer, in: language), first: "- ")
-    }
-    for point in document.medicines.points {
-      out.blank()
-      self.point(point, marker: "* ", indent: 0, in: document, to: &out)
     }
 
     if !document.otherPoints.isEmpty {
@@ -76,25 +150,34 @@ public struct TextReportRenderer: Sendable {
 
     out.section(word(.evidenceHeading))
     if document.evidence.isEmpty { out.paragraph(word(.noEvidencePoints)) }
-    for point in document.evidence {
+    for (offset, point) in document.evidence.enumerated() {
       out.blank()
+      if offset == document.firstGeneralEvidence {
+        out.paragraph(word(.everyReportSection))
+        out.blank()
+      }
       self.point(point, marker: "* ", indent: 0, in: document, to: &out)
     }
 
-    out.section(word(.observationsHeading))
-    if document.observations.isEmpty { out.paragraph(word(.nothingWritten)) }
-    for observation in document.observations {
-      out.blank()
-      out.paragraph(observation.question)
-      out.paragraph(observation.shownAnswer(in: language), indent: 4)
+    let ownWords = document.ownWords
+    if !ownWords.isEmpty {
+      out.section(word(.observationsHeading))
+      for observation in ownWords {
+        out.blank()
+        out.paragraph(observation.numberedQuestion)
+        out.paragraph(observation.shownAnswer(in: language), indent: 4)
+      }
     }
 
     out.section(word(.answersHeading))
-    for section in document.answers {
+    for section in document.appendix {
       out.blank()
-      out.paragraph(section.title)
+      out.paragraph("\(section.number). \(section.title)")
       for answer in section.answers {
-        out.paragraph(line(answer, in: language), indent: 2, first: "- ")
+        let number = answer.number ?? "-"
+        out.paragraph(
+          "\(answer.question) — \(document.appendixText(answer))", indent: 2,
+          first: number + " ")
       }
     }
 
@@ -102,14 +185,12 @@ public struct TextReportRenderer: Sendable {
       out.section(word(.sourcesHeading))
       for source in document.sources {
         let marker = "[\(source.number)] "
-        out.paragraph(source.citation, first: marker)
-        if let url = source.url { out.paragraph(url, indent: DisplayWidth.of(marker)) }
+        out.paragraph(source.citation + (source.url.map { " " + $0 } ?? ""), first: marker)
       }
     }
 
     out.section(word(.disclaimerHeading))
     out.paragraph(document.disclaimer)
-    return out.text
   }
 
   /// "then: …" above "now: …", the two values lined up.
@@ -124,10 +205,6 @@ public struct TextReportRenderer: Sendable {
     out.paragraph(now, indent: indent, first: labels[1], hang: hang)
   }
 
-  private func line(_ answer: ReportAnswer, in language: Language) -> String {
-    "\(answer.question) — \(answer.shownAnswer(in: language))"
-  }
-
   private func factor(_ factor: ReportFactor, in document: ReportDocument, to out: inout TextLayout)
   {
     let language = document.language
@@ -138,9 +215,8 @@ public struct TextReportRenderer: Sendable {
       if let text = score.band?.text { out.paragraph(text, indent: 2) }
     }
     out.paragraph(factor.text, indent: 2)
-    basis(factor.basis, indent: 2, language: language, to: &out)
-    list(word(.questionsToAsk), factor.questions, indent: 2, to: &out)
-    sources(factor.sources, indent: 2, in: document, to: &out)
+    trail(factor.basis, sources: factor.sources, indent: 2, in: document, to: &out)
+    questions(factor.questions, indent: 2, language: language, to: &out)
     if !factor.points.isEmpty {
       out.paragraph(word(.pointsForFactor), indent: 2)
       for point in factor.points {
@@ -159,43 +235,52 @@ public struct TextReportRenderer: Sendable {
     if point.priority == .goodToKnow { what += " [\(ReportText.goodToKnow.text(in: language))]" }
     out.paragraph(what, indent: indent, first: marker)
     out.paragraph(point.why, indent: inner, first: ReportText.why.text(in: language) + " ")
-    if point.basis.isEmpty {
+    if point.saysEveryReport {
       out.paragraph(ReportText.everyReport.text(in: language), indent: inner)
     } else {
-      basis(point.basis, indent: inner, language: language, to: &out)
+      for line in point.inlineBasis {
+        let label =
+          line.kind == .answer
+          ? line.label : "\(line.label) (\(ReportText.workedOut.text(in: language)))"
+        out.paragraph("\(label) — \(line.value)", indent: inner, first: "- ")
+      }
     }
-    list(
-      ReportText.questionsToAsk.text(in: language), point.questions, indent: inner, to: &out)
-    sources(point.sources, indent: inner, in: document, to: &out)
+    trail(point.basis, sources: point.sources, indent: inner, in: document, to: &out)
+    questions(point.questions, indent: inner, language: language, to: &out)
   }
 
-  private func basis(
-    _ lines: [ReportBasis], indent: Int, language: Language, to out: inout TextLayout
+  /// "Based on your answers: 3.1–3.3, 7.2 · Sources: [1] [4]", either part when there is one.
+  private func trail(
+    _ lines: [ReportBasis], sources ids: [String], indent: Int, in document: ReportDocument,
+    to out: inout TextLayout
   ) {
-    guard !lines.isEmpty else { return }
-    out.paragraph(ReportText.basedOn.text(in: language), indent: indent)
-    for line in lines {
-      let label =
-        line.kind == .answer
-        ? line.label : "\(line.label) (\(ReportText.workedOut.text(in: language)))"
-      out.paragraph("\(label) — \(line.value)", indent: indent, first: "- ")
+    let language = document.language
+    var parts: [String] = []
+    if let numbers = lines.answerNumbers {
+      parts.append("\(ReportText.basedOn.text(in: language)) \(numbers)")
     }
+    let sources = document.sourceNumbers(ids)
+    if !sources.isEmpty {
+      parts.append(
+        ReportText.sourcesLabel.text(in: language) + " "
+          + sources.map { "[\($0)]" }.joined(separator: " "))
+    }
+    guard !parts.isEmpty else { return }
+    out.paragraph(parts.joined(separator: " · "), indent: indent)
   }
 
-  private func list(_ title: String, _ items: [String], indent: Int, to out: inout TextLayout) {
+  /// One question on the line of its label, more as a list.
+  private func questions(
+    _ items: [String], indent: Int, language: Language, to out: inout TextLayout
+  ) {
     guard !items.isEmpty else { return }
-    out.paragraph(title, indent: indent)
+    if items.count == 1 {
+      out.paragraph(
+        items[0], indent: indent, first: ReportText.questionToAsk.text(in: language) + " ")
+      return
+    }
+    out.paragraph(ReportText.questionsToAsk.text(in: language), indent: indent)
     for item in items { out.paragraph(item, indent: indent, first: "- ") }
-  }
-
-  private func sources(
-    _ ids: [String], indent: Int, in document: ReportDocument, to out: inout TextLayout
-  ) {
-    let numbers = document.sourceNumbers(ids)
-    guard !numbers.isEmpty else { return }
-    out.paragraph(
-      numbers.map { "[\($0)]" }.joined(separator: " "), indent: indent,
-      first: ReportText.sourcesLabel.text(in: document.language) + " ")
   }
 }
 
@@ -213,6 +298,11 @@ private struct TextLayout {
     if let last = lines.last, !last.isEmpty { lines.append("") }
   }
 
+  /// A line across the page, between page one and the detail.
+  mutating func rule(_ character: Character) {
+    lines.append(String(repeating: character, count: width))
+  }
+
   mutating func heading(_ title: String, underline: Character) {
     blank()
     paragraph(title)
@@ -227,21 +317,24 @@ private struct TextLayout {
   }
 
   /// `text` wrapped to the width: the first line starts with `indent` spaces and `first`, the
-  /// others line up under the text after `first` (or at `hang` cells, when given).
+  /// others line up under the text after `first` (or at `hang` cells, when given). Every text
+  /// goes through ``SafeText``: a control character or a bidi override is shown as `<U+XXXX>`.
   mutating func paragraph(_ text: String, indent: Int = 0, first: String = "", hang: Int? = nil) {
+    let first = SafeText.line(first)
     let lead = indent + DisplayWidth.of(first)
     let hanging = max(hang ?? lead, lead)
     let available = max(1, width - hanging)
-    // Tabs and carriage returns are not words; control characters are dropped by the wrapper.
-    let clean =
-      text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0D })
-      ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\t", with: " ")
-      : text
+    // A line ending typed on Windows is a line break; a tab is a space; anything else unsafe
+    // is shown, not passed on.
+    var clean = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    clean = SafeText.text(clean)
+    if clean.contains("\t") { clean = clean.replacingOccurrences(of: "\t", with: " ") }
     let wrapped = TextWrap.wrap(clean, width: available)
     for (offset, body) in wrapped.enumerated() {
       if offset == 0 {
         let pad = String(repeating: " ", count: hanging - lead)
-        lines.append(trimmed(String(repeating: " ", count: indent) + first + pad + body))
+        lines.append(
+          trimmed(String(repeating: " ", count: indent) + first + pad + body))
       } else {
         lines.append(trimmed(String(repeating: " ", count: hanging) + body))
       }
