@@ -279,6 +279,10 @@ public struct FormText: Sendable {
     if let pdf = files.pdf { lines.append(t("Report (PDF): \(pdf)", "Verslag (PDF): \(pdf)")) }
     return lines
   }
+  /// Why the report has no PDF, and what to do about it.
+  public func noPDF(_ problem: ReportPDFError) -> String {
+    t("No PDF: ", "Geen PDF: ") + problem.message(in: language)
+  }
   /// `path` as one shell word: quoted when a shell would split it (a child's name may hold
   /// spaces).
   public static func shellQuoted(_ path: String) -> String {

@@ -48,11 +48,17 @@ public struct FinishedAssessment: Equatable, Sendable {
   public let files: ReportFiles
   /// The answers file.
   public let answersFile: String
+  /// Why there is no PDF (WeasyPrint missing, say); the text and HTML are there all the same.
+  public let pdfProblem: ReportPDFError?
 
-  public init(document: ReportDocument, files: ReportFiles, answersFile: String) {
+  public init(
+    document: ReportDocument, files: ReportFiles, answersFile: String,
+    pdfProblem: ReportPDFError? = nil
+  ) {
     self.document = document
     self.files = files
     self.answersFile = answersFile
+    self.pdfProblem = pdfProblem
   }
 }
 

@@ -329,6 +329,7 @@ public struct PlainSession: Sendable {
       stage = .done
       var output = "\n" + TextReportRenderer(width: 80).render(finished.document)
       output += "\n" + text.reportSaved(finished.files).joined(separator: "\n")
+      if let problem = finished.pdfProblem { output += "\n" + text.noPDF(problem) }
       if let toPrint = finished.files.toPrint { output += "\n" + text.printHint(toPrint) }
       say(output)
       return [.exit]

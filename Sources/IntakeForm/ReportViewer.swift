@@ -28,7 +28,9 @@ public struct ReportViewer: Equatable, Sendable {
     let report = TextReportRenderer(width: max(1, width - 2)).render(document)
     let reportLines = report.split(separator: "\n", omittingEmptySubsequences: false).map(
       String.init)
-    let location = text.reportSaved(finished.files).flatMap {
+    let saved =
+      text.reportSaved(finished.files) + (finished.pdfProblem.map { [text.noPDF($0)] } ?? [])
+    let location = saved.flatMap {
       TextWrap.wrap($0, width: max(1, width - 2))
     }
     // Where the report was saved stays in view when there is room; on a small screen it comes

@@ -148,8 +148,9 @@ public final class AssessmentDriver {
     }
   }
 
-  /// Marks the assessment finished, makes the report in the walk's language, and saves its text
-  /// and HTML beside the answers.
+  /// Marks the assessment finished, makes the report in the walk's language, and saves it beside
+  /// the answers as text, HTML and PDF; the PDF carries the answers and their FHIR Bundle, so
+  /// the doctor gets one file that people and systems can read.
   private func finish(unanswered: [String]) -> Outcome {
     guard let session else { return .finishFailed(.other("no assessment is open")) }
     flushPosition()
@@ -160,24 +161,26 @@ public final class AssessmentDriver {
       return .finishFailed(.store(error))
     }
     let document: ReportDocument
-    let text: String
-    let html: String
     do {
       document = try ReportDocument.build(
         questionnaire: questionnaire, record: session.record, previous: previousRecord(session),
         today: today, language: language)
-      text = try ReportFormat.text.render(document)
-      html = try ReportFormat.html.render(document)
     } catch {
       return .finishFailed(.other("\(error)"))
     }
+    // Without a name: the answers file beside it already carries it, and the export's own rule
+    // is that a name is added only when asked for.
+    let fhir = (try? FHIRExport.bundle(record: session.record, questionnaire: questionnaire)).map {
+      ReportAttachment(name: "\(session.record.id).fhir.json", data: $0)
+    }
     do throws(AnswerStoreError) {
-      let files = ReportFiles(
-        text: try session.saveReport(text, as: .text),
-        html: try session.saveReport(html, as: .html))
+      let written = try session.saveReports(document, attachments: fhir.map { [$0] } ?? [])
+      let files = ReportFiles(text: written.text, html: written.html, pdf: written.pdf)
       ending.reports = files
       return .finished(
-        FinishedAssessment(document: document, files: files, answersFile: session.file))
+        FinishedAssessment(
+          document: document, files: files, answersFile: session.file,
+          pdfProblem: written.pdfProblem))
     } catch {
       return .finishFailed(.store(error))
     }

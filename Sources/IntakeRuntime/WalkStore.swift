@@ -36,8 +36,12 @@ public protocol WalkSession: AnyObject {
   /// Moves the answers to `questionnaire`'s version.
   func migrate(to questionnaire: Questionnaire, today: LocalDate) throws(AnswerStoreError)
     -> MigrationReport
-  /// Saves a report of this assessment beside its answers; returns the file.
-  func saveReport(_ contents: String, as format: ReportFormat) throws(AnswerStoreError) -> String
+  /// Saves `document` beside the answers as text, HTML and, where WeasyPrint is installed, PDF
+  /// (the answers and `attachments` inside it); returns the files.
+  /// - Throws: when the text or HTML cannot be written (a PDF that cannot be made is
+  ///   ``ReportFile/Written/pdfProblem``).
+  func saveReports(_ document: ReportDocument, attachments: [ReportAttachment])
+    throws(AnswerStoreError) -> ReportFile.Written
   /// Gives the lock back; nothing is written after this.
   func close()
 }
@@ -151,10 +155,10 @@ final class FileWalkSession: WalkSession {
     try session.migrate(to: questionnaire, today: today)
   }
 
-  func saveReport(_ contents: String, as format: ReportFormat) throws(AnswerStoreError) -> String {
-    let path = ReportFile.path(besideAnswers: session.file, format: format)
-    try ReportFile.write(contents, to: path)
-    return path
+  func saveReports(_ document: ReportDocument, attachments: [ReportAttachment])
+    throws(AnswerStoreError) -> ReportFile.Written
+  {
+    try ReportFile.writeBeside(answers: session.file, document: document, attachments: attachments)
   }
 
   func close() { session.close() }

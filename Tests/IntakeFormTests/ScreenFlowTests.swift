@@ -570,6 +570,24 @@ struct ReportViewerTests {
     #expect(state.screen.lines.allSatisfy { $0.width <= 40 })
   }
 
+  @Test("without WeasyPrint the viewer says there is no PDF and how to get it")
+  func noPDF() throws {
+    var state = try viewing()
+    guard case .report(let viewer) = state.mode else {
+      Issue.record("no viewer")
+      return
+    }
+    _ = state.update(
+      .outcome(
+        .finished(
+          FinishedAssessment(
+            document: viewer.document, files: viewer.finished.files,
+            answersFile: "/tmp/sam/x.json", pdfProblem: .weasyPrintMissing))))
+    #expect(
+      state.flatText.contains("Geen PDF: kan geen PDF maken: WeasyPrint is niet geïnstalleerd"))
+    #expect(state.flatText.contains("sudo apt-get install weasyprint"))
+  }
+
   @Test("o opens the report, p prints it, and what happened is shown")
   func openAndPrint() throws {
     var state = try viewing()

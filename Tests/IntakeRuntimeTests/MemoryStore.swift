@@ -37,6 +37,8 @@ final class MemoryStore: WalkStore {
   /// Writes that reached the "disk".
   private(set) var writes = 0
   var unreadable: [WelcomeContext.Unreadable] = []
+  /// What the last report would carry inside its PDF.
+  var attachments: [ReportAttachment] = []
   private var counter = 0
 
   func file(of id: String) -> String {
@@ -178,10 +180,16 @@ final class MemorySession: WalkSession {
     return report
   }
 
-  func saveReport(_ contents: String, as format: ReportFormat) throws(AnswerStoreError) -> String {
-    let path = ReportFile.path(besideAnswers: file, format: format)
-    try store.saveReport(contents, path: path)
-    return path
+  /// Text and HTML, and no PDF (as where WeasyPrint is missing); the attachments are kept.
+  func saveReports(_ document: ReportDocument, attachments: [ReportAttachment])
+    throws(AnswerStoreError) -> ReportFile.Written
+  {
+    let text = ReportFile.path(besideAnswers: file, format: .text)
+    let html = ReportFile.path(besideAnswers: file, format: .html)
+    try store.saveReport(TextReportRenderer().render(document), path: text)
+    try store.saveReport(HTMLReportRenderer().render(document), path: html)
+    store.attachments = attachments
+    return ReportFile.Written(text: text, html: html, pdf: nil, pdfProblem: .weasyPrintMissing)
   }
 
   func close() {

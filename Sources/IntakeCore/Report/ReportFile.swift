@@ -39,6 +39,13 @@ public enum ReportFile {
     /// Why there is no PDF when one was asked for: WeasyPrint missing, or it failed. The text
     /// and HTML reports are written all the same.
     public let pdfProblem: ReportPDFError?
+
+    public init(text: String, html: String, pdf: String?, pdfProblem: ReportPDFError?) {
+      self.text = text
+      self.html = html
+      self.pdf = pdf
+      self.pdfProblem = pdfProblem
+    }
   }
 
   /// Writes `document` as text, HTML and, when `pdf` is set and WeasyPrint is there, PDF, each
