@@ -354,3 +354,29 @@ struct WalkTests {
     _ = binary
   }
 }
+
+@Suite("End to end: the PDF for the doctor")
+struct ReportPDFFileTests {
+  @Test("intake report --format pdf carries the answers and their FHIR Bundle inside")
+  func bundleInside() throws {
+    let binary = try IntakeBinary.locate()
+    let folder = FileManager.default.temporaryDirectory.appending(path: "intake-pdf-\(UUID())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let answers = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appending(
+        path: "IntakeCoreTests/Fixtures/report/answers/20261124-193000-d0d001.json"
+      ).path
+    let pdf = folder.appending(path: "daan.pdf").path
+    let made = try run([binary, "report", answers, "--format", "pdf", "--output", pdf])
+    #expect(made.status == 0, "\(made.error)")
+    let listed = try run(["pdfdetach", "-list", pdf])
+    #expect(listed.output.contains("1: 20261124-193000-d0d001.json"))
+    #expect(listed.output.contains("2: 20261124-193000-d0d001.fhir.json"))
+    let bundle = folder.appending(path: "bundle.json").path
+    _ = try run(["pdfdetach", "-save", "2", "-o", bundle, pdf])
+    let json = try String(contentsOfFile: bundle, encoding: .utf8)
+    #expect(json.contains(#""resourceType" : "Bundle""#))
+    #expect(json.contains(#""resourceType" : "QuestionnaireResponse""#))
+  }
+}

@@ -20,7 +20,8 @@ struct ReportCommand: ParsableCommand {
       ASSESSMENT is a child's name (their latest finished assessment), an assessment id as \
       'intake list' shows it, or an answers file. The report goes to standard output, or to FILE \
       with --output (readable only by you). --format pdf prints the HTML report to an A4 PDF \
-      with WeasyPrint (sudo apt-get install weasyprint), with the answers file inside it; it \
+      with WeasyPrint (sudo apt-get install weasyprint), with the answers file and their FHIR \
+      R4 Bundle inside it; it \
       needs --output. The report is dated, and ages are worked out, for the day the answers \
       were last changed. A follow-up is compared with the earlier answers it names when that \
       file is in the same folder. --print sends the text report to the printer with lp. Exits \
@@ -106,7 +107,10 @@ struct ReportCommand: ParsableCommand {
         return
       }
       guard let textFormat = format.textFormat else {
-        try Self.writePDF(document, answersFile: answersFile, to: output ?? "report.pdf")
+        try Self.writePDF(
+          document, answersFile: answersFile,
+          bundle: try? FHIRExport.bundle(record: record, questionnaire: questionnaire),
+          id: record.id, to: output ?? "report.pdf")
         return
       }
       let rendered: String
@@ -224,8 +228,11 @@ struct ReportCommand: ParsableCommand {
     }
   }
 
-  /// The PDF of `document`, with the answers file inside, written to `path` (0600, atomically).
-  static func writePDF(_ document: ReportDocument, answersFile: String, to path: String) throws {
+  /// The PDF of `document`, with the answers file and their FHIR `bundle` inside, written to
+  /// `path` (0600, atomically).
+  static func writePDF(
+    _ document: ReportDocument, answersFile: String, bundle: Data?, id: String, to path: String
+  ) throws {
     let answers: Data
     do {
       answers = try Data(contentsOf: URL(fileURLWithPath: answersFile))
@@ -235,10 +242,12 @@ struct ReportCommand: ParsableCommand {
         dutch: "kan \(answersFile) niet lezen om het in de PDF op te nemen: \(error)",
         exitCode: .noInput)
     }
-    let attachment = ReportAttachment(name: PathName.lastComponent(of: answersFile), data: answers)
+    let attachments =
+      [ReportAttachment(name: PathName.lastComponent(of: answersFile), data: answers)]
+      + (bundle.map { [ReportAttachment(name: "\(id).fhir.json", data: $0)] } ?? [])
     do throws(ReportPDFError) {
       try ReportPDF.write(
-        html: HTMLReportRenderer().render(document), attachments: [attachment], to: path)
+        html: HTMLReportRenderer().render(document), attachments: attachments, to: path)
     } catch {
       let message = error.message(in: UserLanguage.current)
       switch error {
