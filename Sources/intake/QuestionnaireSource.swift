@@ -1,5 +1,5 @@
 import BuiltinQuestionnaires
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// Where a questionnaire comes from: a file the user names, or one built into the binary.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// `--data-dir`: where answers are kept. Shared by every command that reads or writes answers.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A calendar date without a time or time zone: a birth date is the same day everywhere.
 public struct LocalDate: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
@@ -25,10 +25,10 @@ public struct LocalDate: Hashable, Sendable, Comparable, Codable, CustomStringCo
     self.init(year: y, month: m, day: d)
   }
 
-  /// Today in the current time zone.
-  public static func today(now: Date = Date(), timeZone: TimeZone = .current) -> LocalDate {
+  /// Today in `timeZone`, or in the system's local time zone when `nil`.
+  public static func today(now: Date = Date(), timeZone: TimeZone? = nil) -> LocalDate {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
+    calendar.timeZone = timeZone.at(now)
     let parts = calendar.dateComponents([.year, .month, .day], from: now)
     return LocalDate(year: parts.year!, month: parts.month!, day: parts.day!)!
   }

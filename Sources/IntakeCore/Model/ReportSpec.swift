@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What the "discuss with your doctor" report draws from the questionnaire.
 public struct ReportSpec: Sendable {
@@ -205,8 +205,7 @@ public struct TextTemplate: Sendable {
         guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
           return .failure(TemplateSyntaxError(offset: i, message: "'{' without a closing '}'"))
         }
-        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingCharacters(
-          in: .whitespaces)
+        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingWhitespace()
         guard Identifier.isValid(name) else {
           return .failure(
             TemplateSyntaxError(
