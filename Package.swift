@@ -30,15 +30,20 @@ let package = Package(
       dependencies: ["IntakeCore", "IntakeForm", "IntakeRuntime", "CNcursesw"]),
 
     // The questionnaires under Questionnaires/ compiled into the binary, so `swift run intake`
-    // works from any directory without a resource bundle.
-    .executableTarget(name: "EmbedQuestionnairesTool", path: "Sources/EmbedQuestionnairesTool"),
+    // works from any directory without a resource bundle and starts without parsing YAML: the
+    // tool loads each with every author's check (a problem fails the build) and writes the model
+    // in compact form (IntakeCore's CompiledQuestionnaire).
+    .executableTarget(
+      name: "EmbedQuestionnairesTool", dependencies: ["IntakeCore"],
+      path: "Sources/EmbedQuestionnairesTool"),
     .plugin(
       name: "EmbedQuestionnaires",
       capability: .buildTool(),
       dependencies: ["EmbedQuestionnairesTool"],
       path: "Sources/EmbedQuestionnairesPlugin"
     ),
-    .target(name: "BuiltinQuestionnaires", plugins: ["EmbedQuestionnaires"]),
+    .target(
+      name: "BuiltinQuestionnaires", dependencies: ["IntakeCore"], plugins: ["EmbedQuestionnaires"]),
 
     .executableTarget(
       name: "intake",
