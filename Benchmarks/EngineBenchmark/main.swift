@@ -8,7 +8,7 @@ import IntakeCore
 //   validate — building and checking the questionnaire (all of QuestionnaireLoader minus load),
 //   score    — Engine.assess on a full set of answers,
 // and prints one line of JSON with the medians of several runs and the peak resident memory.
-// Usage: intake-engine-benchmark ITEMS [RUNS]
+// Usage: intake-engine-benchmark ITEMS [RUNS], or intake-engine-benchmark --yaml ITEMS
 
 func generate(items count: Int) -> (yaml: String, answers: Answers) {
   var yaml = """
@@ -153,6 +153,11 @@ func peakResidentMegabytes() -> Double {
 }
 
 let arguments = CommandLine.arguments
+// `--yaml ITEMS`: only print the generated questionnaire (for the front-end benchmarks).
+if arguments.count == 3, arguments[1] == "--yaml", let count = Int(arguments[2]), count > 0 {
+  StandardStream.output.write(generate(items: count).yaml)
+  exit(0)
+}
 guard arguments.count >= 2, let count = Int(arguments[1]), count > 0 else {
   StandardStream.error.write("usage: intake-engine-benchmark ITEMS [RUNS]\n")
   exit(64)

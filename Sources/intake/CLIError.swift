@@ -33,7 +33,7 @@ enum UserLanguage {
       if argument.hasPrefix("--lang=") { value = String(argument.dropFirst("--lang=".count)) }
       if let value, let language = Language(argument: value) { return language }
     }
-    return .fromEnvironment(ProcessInfo.processInfo.environment)
+    return .fromEnvironment(Environment.current)
   }()
 }
 

@@ -34,6 +34,9 @@ struct Intake: ParsableCommand {
       printError("intake: \(problem)")
       Glibc.exit(ExitCode.usage.rawValue)
     }
+    if let interactive = InteractiveRun(fastPath: arguments) {
+      return run { try reportingErrors { try interactive.perform() } }
+    }
     var command: any ParsableCommand
     do {
       command = try parseAsRoot(arguments)
@@ -47,8 +50,13 @@ struct Intake: ParsableCommand {
       // Anything argument-parser refuses is a usage error, whatever code it would have used.
       Glibc.exit(ExitCode.usage.rawValue)
     }
+    run { try command.run() }
+  }
+
+  /// Runs a command; an error ends the process with its one line and exit code.
+  private static func run(_ body: () throws -> Void) {
     do {
-      try command.run()
+      try body()
     } catch let error as CLIError {
       printError("intake: \(error.message)")
       Glibc.exit(error.exitCode.rawValue)

@@ -14,9 +14,12 @@ struct StoreOptions: ParsableArguments {
   var dataDirectory: String?
 
   /// The store in `--data-dir`, else the folder the environment names.
-  func store(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-    -> AnswerStore
-  {
+  func store(environment: [String: String] = Environment.current) throws -> AnswerStore {
+    try Self.store(dataDirectory: dataDirectory, environment: environment)
+  }
+
+  /// The store in `dataDirectory` when given, else the folder the environment names.
+  static func store(dataDirectory: String?, environment: [String: String]) throws -> AnswerStore {
     if let dataDirectory, !dataDirectory.isEmpty {
       return AnswerStore(directory: URL(fileURLWithPath: dataDirectory, isDirectory: true))
     }
@@ -36,7 +39,7 @@ struct LanguageOption: ParsableArguments {
   var chosen: Language?
 
   var language: Language {
-    chosen ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+    chosen ?? .fromEnvironment(Environment.current)
   }
 }
 
@@ -88,7 +91,7 @@ enum ProfileCompletion {
   static let variable = "INTAKE_COMPLETE_PROFILES"
 
   static let kind = CompletionKind.custom { arguments, _, _ in
-    folders(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+    folders(arguments: arguments, environment: Environment.current)
   }
 
   /// The profile folders of the store the command line names (`--data-dir`), else of the
@@ -107,4 +110,10 @@ enum ProfileCompletion {
     }
     return profiles.map(\.folder)
   }
+}
+
+/// The process's environment, read once: each read of `ProcessInfo.environment` builds the whole
+/// dictionary again, and start-up asked for it several times.
+enum Environment {
+  static let current = ProcessInfo.processInfo.environment
 }

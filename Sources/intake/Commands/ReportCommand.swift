@@ -289,6 +289,6 @@ struct ReportCommand: ParsableCommand {
 
   /// The first executable `name` on `PATH`.
   static func executable(named name: String) -> String? {
-    ChildProcess.find(name, path: ProcessInfo.processInfo.environment["PATH"])
+    ChildProcess.find(name, path: Environment.current["PATH"])
   }
 }
