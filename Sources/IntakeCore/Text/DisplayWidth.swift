@@ -34,8 +34,26 @@ public enum DisplayWidth {
   }
 
   /// Cells taken by `text`.
-  public static func of(_ text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + of($1) }
+  public static func of(_ text: some StringProtocol) -> Int { width(of: text) }
+  // `String` and `Substring` apart: a generic public function called from another module runs
+  // unspecialized, through witness tables, and the form measures every line on every key.
+  /// Cells taken by `text`.
+  public static func of(_ text: String) -> Int { width(of: text) }
+  /// Cells taken by `text`.
+  public static func of(_ text: Substring) -> Int { width(of: text) }
+
+  private static func width<Text: StringProtocol>(of text: Text) -> Int {
+    // Printable ASCII is one cell a byte, and no such byte joins a grapheme cluster with
+    // another: the screen is mostly such text.
+    if isPrintableASCII(text) { return text.utf8.count }
+    return text.reduce(0) { $0 + of($1) }
+  }
+
+  /// Whether every byte of `text` is printable ASCII (space to tilde).
+  static func isPrintableASCII<Text: StringProtocol>(_ text: Text) -> Bool {
+    func printable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) }
+      ?? text.utf8.allSatisfy(printable)
   }
 
   /// East Asian Wide and Fullwidth ranges (Unicode 15), as glibc counts them.
@@ -58,7 +76,26 @@ public enum DisplayWidth {
   }
 
   /// The longest prefix of `text` that fits in `cells`.
+  public static func prefix(of text: String, fitting cells: Int) -> String {
+    prefix(of: text[...], fitting: cells)
+  }
+
+  /// The longest prefix of `text` that fits in `cells`.
+  public static func prefix(of text: Substring, fitting cells: Int) -> String {
+    longestPrefix(of: text, fitting: cells)
+  }
+
+  /// The longest prefix of `text` that fits in `cells`.
   public static func prefix(of text: some StringProtocol, fitting cells: Int) -> String {
+    longestPrefix(of: text, fitting: cells)
+  }
+
+  private static func longestPrefix<Text: StringProtocol>(of text: Text, fitting cells: Int)
+    -> String
+  {
+    if isPrintableASCII(text) {
+      return String(decoding: text.utf8.prefix(max(0, cells)), as: UTF8.self)
+    }
     var used = 0
     var result = ""
     for character in text {

@@ -24,9 +24,15 @@ public enum TextWrap {
     for word in words {
       var clean = ""
       var wordWidth = 0
-      for character in word where !character.isControlCharacter {
-        clean.append(character)
-        wordWidth += DisplayWidth.of(character)
+      if DisplayWidth.isPrintableASCII(word) {
+        // No control characters to drop, one cell a byte.
+        clean = String(word)
+        wordWidth = word.utf8.count
+      } else {
+        for character in word where !character.isControlCharacter {
+          clean.append(character)
+          wordWidth += DisplayWidth.of(character)
+        }
       }
       if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
         line += " "
