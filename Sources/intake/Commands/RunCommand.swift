@@ -229,10 +229,11 @@ struct ResumeText {
 extension InteractiveRun {
   /// The interactive commands read without argument-parser, for the command lines that open the
   /// form: `intake`, `intake run` and `intake resume [PROFILE]`, with `--plain`, `--lang nl|en`,
-  /// `--questionnaire FILE` and `--data-dir FOLDER` (each at most once, a value never starting
-  /// with `-`). Building argument-parser's model of every command was a third of the work
-  /// before the first paint. Anything else (help, completions, a mistake, another command) is
-  /// `nil`, and argument-parser reads it as always, with its messages.
+  /// `--questionnaire FILE` and `--data-dir FOLDER` (each at most once, a value neither empty
+  /// nor starting with `-`). Building argument-parser's model of every command was a third of
+  /// the work before the first paint. Anything else (help, completions, a mistake, another
+  /// command) is `nil`, and argument-parser reads it as always, with its messages; the
+  /// bad-input corpus holds the cases at the edge.
   init?(fastPath arguments: [String]) {
     var rest = arguments[...]
     switch rest.first {
@@ -269,7 +270,8 @@ extension InteractiveRun {
         guard let next = rest.popFirst() else { return nil }
         value = next
       }
-      guard let value, !value.hasPrefix("-") else { return nil }
+      // An empty value is argument-parser's to judge (after `=` it is a missing value).
+      guard let value, !value.isEmpty, !value.hasPrefix("-") else { return nil }
       switch name {
       case "--lang":
         guard let language = Language(argument: value) else { return nil }
