@@ -13,14 +13,15 @@ let package = Package(
     .library(name: "IntakeCore", targets: ["IntakeCore"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
-    .target(
-      name: "IntakeCore",
-      dependencies: [.product(name: "Yams", package: "Yams")]
-    ),
+    // libyaml as the system library (Debian: libyaml-dev): the loader composes from its events.
+    .systemLibrary(name: "CYAML", path: "Sources/CYAML", pkgConfig: "yaml-0.1"),
+    // The C library calls Swift cannot import from glibc's headers as they are (posix_spawn's GNU
+    // file actions, a locale mask).
+    .systemLibrary(name: "CPOSIX", path: "Sources/CPOSIX"),
+    .target(name: "IntakeCore", dependencies: ["CYAML", "CPOSIX"]),
     .target(name: "IntakeForm", dependencies: ["IntakeCore"]),
     .target(name: "IntakeRuntime", dependencies: ["IntakeCore", "IntakeForm"]),
     .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
@@ -29,15 +30,20 @@ let package = Package(
       dependencies: ["IntakeCore", "IntakeForm", "IntakeRuntime", "CNcursesw"]),
 
     // The questionnaires under Questionnaires/ compiled into the binary, so `swift run intake`
-    // works from any directory without a resource bundle.
-    .executableTarget(name: "EmbedQuestionnairesTool", path: "Sources/EmbedQuestionnairesTool"),
+    // works from any directory without a resource bundle and starts without parsing YAML: the
+    // tool loads each with every author's check (a problem fails the build) and writes the model
+    // in compact form (IntakeCore's CompiledQuestionnaire).
+    .executableTarget(
+      name: "EmbedQuestionnairesTool", dependencies: ["IntakeCore"],
+      path: "Sources/EmbedQuestionnairesTool"),
     .plugin(
       name: "EmbedQuestionnaires",
       capability: .buildTool(),
       dependencies: ["EmbedQuestionnairesTool"],
       path: "Sources/EmbedQuestionnairesPlugin"
     ),
-    .target(name: "BuiltinQuestionnaires", plugins: ["EmbedQuestionnaires"]),
+    .target(
+      name: "BuiltinQuestionnaires", dependencies: ["IntakeCore"], plugins: ["EmbedQuestionnaires"]),
 
     .executableTarget(
       name: "intake",

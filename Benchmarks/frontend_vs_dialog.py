@@ -1,14 +1,21 @@
 #!/usr/bin/env python3
-"""intake's terminal front end next to dialog(1), in one run, through a real pseudo-terminal.
+"""intake's terminal front end next to dialog(1) and questionary (Python), in one run, through a
+real pseudo-terminal at 80x24.
 
 For each program, showing a comparable menu (a question with five choices):
-  - time from exec to the first full screen (the last text of the screen has been written),
-    median of RUNS starts;
-  - bytes written to the terminal per arrow key (Down, then Up, over the list), median.
-Prints both, and the ratios intake/dialog. Goals: first screen within 2x of dialog; bytes per
-arrow key no more than dialog's.
+  - first screen: time from exec to the first full screen (the last text of the screen has been
+    written), median of RUNS starts;
+  - bytes written to the terminal per arrow key (Down, then Up, over the list), median;
+  - key to screen: time from writing an arrow key to the last byte of the redraw, median.
+Then key to screen on a generated 10,000-item questionnaire: intake's form on it, and dialog's
+menu of 10,000 entries; and in intake the key that confirms an answer (Enter), which saves it,
+re-assesses the questionnaire and paints the next question.
 
-Usage: frontend_vs_dialog.py INTAKE_BINARY DATA_DIR [RUNS]
+Goals: first screen within 2x of dialog's and 20x faster than questionary's; bytes per arrow key
+no more than dialog's; key to screen no worse than dialog's, and under 16 ms (one frame) at
+10,000 items, also when an answer makes the engine re-assess.
+
+Usage: frontend_vs_dialog.py INTAKE_BINARY DATA_DIR RUNS [QUESTIONARY_PYTHON] [LARGE_YAML]
 DATA_DIR is created with an unfinished assessment stopped at the first rating question (five
 choices, like the dialog menu), by answering the questions before it in plain mode.
 """
@@ -21,13 +28,24 @@ import time
 from ptyrun import read_quiet as read_quiet_timed, read_until, spawn, stop
 
 DOWN, UP = b"\x1bOB", b"\x1bOA"  # what a terminal in keypad mode sends
+CHOICES = ["Never", "Sometimes", "Often", "Very often", "Don't know"]
+QUESTION = "How often does your child lose the thread during a task?"
+QUIET = 0.08
 
 
-def read_quiet(fd, quiet=0.08):
+def read_quiet(fd, quiet=QUIET):
     return read_quiet_timed(fd, quiet)[0]
 
 
-def measure(name, argv, env, marker, runs):
+def key_to_screen(fd, key):
+    """Writes `key`; returns the bytes of the redraw and the ms until its last byte."""
+    begin = time.perf_counter()
+    os.write(fd, key)
+    data, last = read_quiet_timed(fd, QUIET)
+    return data, (last - begin) * 1000 if data else float("nan")
+
+
+def first_screen(argv, env, marker, runs):
     starts = []
     for _ in range(runs):
         begin = time.perf_counter()
@@ -35,17 +53,25 @@ def measure(name, argv, env, marker, runs):
         read_until(fd, marker)
         starts.append(time.perf_counter() - begin)
         stop(pid, fd)
-    # Arrow keys: settle after the first screen, then move down and up the list.
+    return statistics.median(starts) * 1000
+
+
+def arrows(argv, env, marker, keys=None, opening=()):
+    """Bytes and ms per arrow key, after the first screen (and `opening` keys) settle."""
     pid, fd = spawn(argv, env)
-    read_until(fd, marker)
+    read_until(fd, marker, timeout=60)
     read_quiet(fd, 0.3)
-    per_key = []
-    for key in [DOWN] * 4 + [UP] * 4 + [DOWN] * 4 + [UP] * 4:
+    for key, wait in opening:
         os.write(fd, key)
-        per_key.append(len(read_quiet(fd)))
-    stop(pid, fd)
-    return {"name": name, "first_ms": statistics.median(starts) * 1000, "bytes_per_key": statistics.median(per_key),
-            "bytes_mean": statistics.mean(per_key)}
+        read_until(fd, wait, timeout=60)
+        read_quiet(fd, 0.3)
+    sizes, times = [], []
+    for key in keys or [DOWN] * 4 + [UP] * 4 + [DOWN] * 4 + [UP] * 4:
+        data, ms = key_to_screen(fd, key)
+        sizes.append(len(data))
+        if data:  # a key at the end of a short list changes nothing and writes nothing
+            times.append(ms)
+    return pid, fd, statistics.median(sizes), statistics.median(times)
 
 
 def prepare(intake, env):
@@ -71,31 +97,76 @@ def prepare(intake, env):
         sys.exit("could not reach a rating question in plain mode")
 
 
+def dialog_menu(entries):
+    argv = ["dialog", "--menu", QUESTION, "16", "70", "6"]
+    for index, label in enumerate(entries, 1):
+        argv += [str(index), label]
+    return argv
+
+
+def row(name, values):
+    print(f"{name:34} " + " ".join(f"{v:>12}" for v in values))
+
+
+def ms(value):
+    return "-" if value is None else f"{value:.2f}"
+
+
 def main():
-    if len(sys.argv) < 3:
+    if len(sys.argv) < 4:
         sys.exit(__doc__)
-    intake, data_dir = sys.argv[1], sys.argv[2]
-    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 40
+    intake, data_dir, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    questionary = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
+    large = sys.argv[5] if len(sys.argv) > 5 else None
     env = dict(os.environ, TERM="xterm-256color", LANG="en_GB.UTF-8", INTAKE_DATA_DIR=data_dir)
-    env.pop("NO_COLOR", None)
-    env.pop("LINES", None)
-    env.pop("COLUMNS", None)
+    for name in ("NO_COLOR", "LINES", "COLUMNS"):
+        env.pop(name, None)
     prepare(intake, env)
-    choices = ["Never", "Sometimes", "Often", "Very often", "Don't know"]
-    dialog_argv = ["dialog", "--menu", "How often does your child lose the thread during a task?", "16", "70", "6"]
-    for index, label in enumerate(choices, 1):
-        dialog_argv += [str(index), label]
-    results = [
-        measure("dialog", dialog_argv, env, b"Cancel", runs),
-        # intake resumes at a list question; its footer is the last thing painted.
-        measure("intake", [intake, "resume"], env, b"why we ask", runs),
-    ]
-    print(f"{'program':8} {'first screen (ms)':>18} {'bytes/arrow (median)':>21} {'bytes/arrow (mean)':>19}")
-    for r in results:
-        print(f"{r['name']:8} {r['first_ms']:18.2f} {r['bytes_per_key']:21.1f} {r['bytes_mean']:19.1f}")
-    d, i = results
-    print(f"ratio intake/dialog: first screen {i['first_ms'] / d['first_ms']:.2f}x (goal <= 2), "
-          f"bytes per arrow {i['bytes_per_key'] / max(1, d['bytes_per_key']):.2f}x (goal <= 1)")
+
+    # intake resumes at a list question; its footer is the last thing painted.
+    programs = [("dialog", dialog_menu(CHOICES), b"Cancel"), ("intake", [intake, "resume"], b"why we ask")]
+    if questionary:
+        script = (f"import questionary; questionary.select({QUESTION!r}, choices={CHOICES!r}).ask()")
+        programs.append(("questionary", [questionary, "-c", script], b"know"))
+    results = {}
+    for name, argv, marker in programs:
+        first = first_screen(argv, env, marker, runs)
+        pid, fd, size, key = arrows(argv, env, marker)
+        stop(pid, fd)
+        results[name] = (first, size, key)
+
+    print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
+    row("five choices", ["first (ms)", "bytes/arrow", "arrow (ms)"])
+    for name, (first, size, key) in results.items():
+        row(name, [ms(first), f"{size:.1f}", ms(key)])
+    d, i = results["dialog"], results["intake"]
+    print(f"intake/dialog: first screen {i[0] / d[0]:.2f}x (goal <= 2), bytes per arrow "
+          f"{i[1] / max(1, d[1]):.2f}x (goal <= 1), arrow key to screen {i[2] / d[2]:.2f}x (goal <= 1)")
+    if "questionary" in results:
+        q = results["questionary"]
+        print(f"questionary/intake: first screen {q[0] / i[0]:.1f}x (goal >= 20)")
+
+    if large:
+        n = 10_000
+        pid, fd, _, dialog_key = arrows(dialog_menu([f"Choice {k}" for k in range(n)]), env, b"Cancel")
+        stop(pid, fd)
+        large_env = dict(env, INTAKE_DATA_DIR=data_dir + "-large")
+        argv = [intake, "--questionnaire", large]
+        # Welcome screen, Enter to start, a name, then question 1 (yes/no).
+        pid, fd, _, intake_key = arrows(argv, large_env, b"q stop", opening=[(b"\r", b"Esc back"), (b"Sam\r", b"why we ask")])
+        # An answer (Enter after marking 1) saves it, re-assesses and paints the next question.
+        marks, confirms = [], []
+        for _ in range(6):
+            marks.append(key_to_screen(fd, b"1")[1])
+            confirms.append(key_to_screen(fd, b"\r")[1])
+        marks = [m for m in marks if m == m]
+        confirms = [c for c in confirms if c == c]
+        stop(pid, fd)
+        row(f"{n:,} items", ["arrow (ms)", "mark (ms)", "answer (ms)"])
+        row("dialog --menu (10,000 entries)", [ms(dialog_key), "-", "-"])
+        row("intake (10,000 questions)", [ms(intake_key), ms(statistics.median(marks)), ms(statistics.median(confirms))])
+        print(f"intake/dialog at {n:,}: arrow key to screen {intake_key / dialog_key:.2f}x (goal <= 1); "
+              f"answer to next question {statistics.median(confirms):.2f} ms (goal < 16)")
 
 
 if __name__ == "__main__":

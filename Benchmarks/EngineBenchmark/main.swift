@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import IntakeCore
 
 // Generates a questionnaire of N items (every item type, conditions on earlier answers, scales,
@@ -7,7 +8,7 @@ import IntakeCore
 //   validate — building and checking the questionnaire (all of QuestionnaireLoader minus load),
 //   score    — Engine.assess on a full set of answers,
 // and prints one line of JSON with the medians of several runs and the peak resident memory.
-// Usage: intake-engine-benchmark ITEMS [RUNS]
+// Usage: intake-engine-benchmark ITEMS [RUNS], or intake-engine-benchmark --yaml ITEMS
 
 func generate(items count: Int) -> (yaml: String, answers: Answers) {
   var yaml = """
@@ -136,10 +137,12 @@ func generate(items count: Int) -> (yaml: String, answers: Answers) {
 }
 
 func milliseconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+  let elapsed = try ContinuousClock().measure(body)
+  return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
 }
+
+/// `value` with one decimal.
+func one(_ value: Double) -> String { CFormat.fixed(value, digits: 1) }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
@@ -150,8 +153,13 @@ func peakResidentMegabytes() -> Double {
 }
 
 let arguments = CommandLine.arguments
+// `--yaml ITEMS`: only print the generated questionnaire (for the front-end benchmarks).
+if arguments.count == 3, arguments[1] == "--yaml", let count = Int(arguments[2]), count > 0 {
+  StandardStream.output.write(generate(items: count).yaml)
+  exit(0)
+}
 guard arguments.count >= 2, let count = Int(arguments[1]), count > 0 else {
-  FileHandle.standardError.write(Data("usage: intake-engine-benchmark ITEMS [RUNS]\n".utf8))
+  StandardStream.error.write("usage: intake-engine-benchmark ITEMS [RUNS]\n")
   exit(64)
 }
 let runs = arguments.count >= 3 ? max(1, Int(arguments[2]) ?? 5) : 5
@@ -177,8 +185,7 @@ let load = median(loads)
 let validate = max(0, median(totals) - load)
 let score = median(scores)
 print(
-  String(
-    format:
-      #"{"items": %d, "yaml_kb": %d, "load_ms": %.1f, "validate_ms": %.1f, "score_ms": %.1f, "total_ms": %.1f, "peak_mb": %.1f, "points_raised": %d}"#,
-    count, yaml.utf8.count / 1024, load, validate, score, load + validate + score,
-    peakResidentMegabytes(), raised))
+  #"{"items": \#(count), "yaml_kb": \#(yaml.utf8.count / 1024), "load_ms": \#(one(load)), "#
+    + #""validate_ms": \#(one(validate)), "score_ms": \#(one(score)), "#
+    + #""total_ms": \#(one(load + validate + score)), "peak_mb": \#(one(peakResidentMegabytes())), "#
+    + #""points_raised": \#(raised)}"#)

@@ -1,3 +1,4 @@
+// Full Foundation: the package plugin runs inside SwiftPM at build time, never in the binary.
 import Foundation
 import PackagePlugin
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// Why what the parent typed or chose cannot be accepted yet.
@@ -34,7 +34,7 @@ public enum AnswerInput {
   public static func parse(_ text: String, for item: Item, today: LocalDate) -> Result<
     AnswerValue?, InputProblem
   > {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingWhitespace()
     if trimmed.isEmpty { return .success(nil) }
     let value: AnswerValue
     switch item.kind {
@@ -45,7 +45,7 @@ public enum AnswerInput {
       guard let date = DateText.parse(trimmed) else { return .failure(.notADate) }
       value = .date(date)
     case .text:
-      value = .text(text.trimmingCharacters(in: .whitespacesAndNewlines))
+      value = .text(text.trimmingWhitespaceAndNewlines())
     default:
       return .failure(.answer(.wrongKind(expected: item.kind.name)))
     }

@@ -287,7 +287,7 @@ public struct FormText: Sendable {
   /// spaces).
   public static func shellQuoted(_ path: String) -> String {
     let safe = path.allSatisfy { $0.isLetter || $0.isNumber || "/._-~".contains($0) }
-    return safe ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    return safe ? path : "'" + path.replacingAll("'", with: "'\\''") + "'"
   }
   public var tooSmall: String { t("Terminal too small", "Terminal te klein") }
   public func needAtLeast(_ width: Int, _ height: Int) -> String {

@@ -254,7 +254,7 @@ public struct PlainSession: Sendable {
   }
 
   private mutating func handle(_ line: String) -> [FormEffect] {
-    let input = line.trimmingCharacters(in: .whitespacesAndNewlines)
+    let input = line.trimmingWhitespaceAndNewlines()
     if text.isStopCommand(input) {
       stage = .done
       say(stopped)

@@ -27,7 +27,7 @@ extension FormState {
         screen.naming = nil
         screen.problem = nil
       case .enter:
-        let name = field.text.trimmingCharacters(in: .whitespaces)
+        let name = field.text.trimmingWhitespace()
         guard !name.isEmpty else {
           screen.problem = text.nicknameEmpty
           return .stay

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import IntakeCore
 import IntakeForm
 
 /// Opens and prints report files with the desktop's programs.
@@ -26,36 +27,26 @@ public struct SystemLauncher: Launcher {
 
   private func run(_ program: String, _ arguments: [String], success: Launch) -> Launch {
     guard let executable = find(program) else { return .unavailable(program: program) }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
     // What the program prints would land on the form's screen, and a program reading the
     // terminal would fight the form for its keys: it gets neither, and its complaint is kept.
-    let errors = Pipe()
-    process.standardInput = FileHandle.nullDevice
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = errors
+    let run: ChildProcess.Run
     do {
-      try process.run()
+      run = try ChildProcess.run(
+        executable, arguments, input: .nothing, output: .nowhere, errors: .captured)
     } catch {
       return .failed(program: program, reason: "\(error)")
     }
-    let output = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let reason = String(decoding: output, as: UTF8.self)
-        .trimmingCharacters(in: .whitespacesAndNewlines)
+    guard run.termination.succeeded else {
+      let reason = String(decoding: run.errorOutput, as: UTF8.self)
+        .trimmingWhitespaceAndNewlines()
       return .failed(
         program: program,
-        reason: reason.isEmpty ? "exit status \(process.terminationStatus)" : reason)
+        reason: reason.isEmpty ? "exit status \(run.termination.status)" : reason)
     }
     return success
   }
 
   private func find(_ program: String) -> String? {
-    let folders = (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-    return folders.map { "\($0)/\(program)" }.first {
-      FileManager.default.isExecutableFile(atPath: $0)
-    }
+    ChildProcess.find(program, path: environment["PATH"], fallback: "/usr/local/bin:/usr/bin:/bin")
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import IntakeCore
 import IntakeForm
 import IntakeRuntime
@@ -41,6 +41,6 @@ public struct PlainConsole: Console {
   public mutating func suspended<T>(_ body: () -> T) -> T { body() }
 
   private func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStream.output.write(text)
   }
 }

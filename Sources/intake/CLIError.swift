@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// A failure the CLI reports as one readable line on stderr, exiting with a sysexits code.
@@ -33,7 +33,7 @@ enum UserLanguage {
       if argument.hasPrefix("--lang=") { value = String(argument.dropFirst("--lang=".count)) }
       if let value, let language = Language(argument: value) { return language }
     }
-    return .fromEnvironment(ProcessInfo.processInfo.environment)
+    return .fromEnvironment(Environment.current)
   }()
 }
 
@@ -55,7 +55,7 @@ extension ExitCode {
 /// Writes `text` and a newline to standard error, made safe first: a message can quote a file
 /// name or a value from a file, and none of it may reach the terminal as a control sequence.
 func printError(_ text: String) {
-  FileHandle.standardError.write(Data((SafeText.line(text) + "\n").utf8))
+  StandardStream.error.write(SafeText.line(text) + "\n")
 }
 
 /// Runs `body`; a ``CLIError`` becomes one line `intake: message` and its exit code.
@@ -74,7 +74,7 @@ enum UsageText {
   /// stable set; one it adds later stays in English until it is added here.
   static func message(_ message: String, in language: Language) -> String {
     let english =
-      message.trimmingCharacters(in: .whitespacesAndNewlines)
+      message.trimmingWhitespaceAndNewlines()
       .split(separator: "\n").first.map(String.init) ?? ""
     var lowered = english.prefix(1).lowercased() + english.dropFirst()
     if lowered.hasSuffix(".") { lowered.removeLast() }
@@ -106,19 +106,18 @@ enum UsageText {
   private static func replace(_ pattern: String, in text: String, with template: String)
     -> String?
   {
-    guard let expression = try? NSRegularExpression(pattern: pattern),
-      let match = expression.firstMatch(
-        in: text, range: NSRange(text.startIndex..., in: text))
+    // The standard library's regular expressions (NSRegularExpression is full Foundation's).
+    guard let expression = try? Regex(pattern), let match = try? expression.firstMatch(in: text)
     else { return nil }
     var result = template
-    for group in stride(from: match.numberOfRanges - 1, through: 1, by: -1) {
-      guard let range = Range(match.range(at: group), in: text) else { continue }
-      var value = String(text[range])
+    for group in stride(from: match.output.count - 1, through: 1, by: -1) {
+      guard let captured = match.output[group].substring else { continue }
+      var value = String(captured)
       if group == 3 {
-        value = value.replacingOccurrences(of: " or ", with: " of ")
-          .replacingOccurrences(of: " and ", with: " en ")
+        value = value.replacingAll(" or ", with: " of ")
+          .replacingAll(" and ", with: " en ")
       }
-      result = result.replacingOccurrences(of: "$\(group)", with: value)
+      result = result.replacingAll("$\(group)", with: value)
     }
     return result
   }

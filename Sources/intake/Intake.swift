@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import IntakeCore
 
 /// `intake`: a questionnaire a parent fills in to prepare a visit to the child's doctor.
@@ -31,7 +32,10 @@ struct Intake: ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
     if let problem = unknownHelpTopic(arguments) {
       printError("intake: \(problem)")
-      Foundation.exit(ExitCode.usage.rawValue)
+      Glibc.exit(ExitCode.usage.rawValue)
+    }
+    if let interactive = InteractiveRun(fastPath: arguments) {
+      return run { try reportingErrors { try interactive.perform() } }
     }
     var command: any ParsableCommand
     do {
@@ -44,16 +48,21 @@ struct Intake: ParsableCommand {
       let help = UsageText.helpHint(for: arguments, in: UserLanguage.current)
       printError("intake: \(message) (\(help))")
       // Anything argument-parser refuses is a usage error, whatever code it would have used.
-      Foundation.exit(ExitCode.usage.rawValue)
+      Glibc.exit(ExitCode.usage.rawValue)
     }
+    run { try command.run() }
+  }
+
+  /// Runs a command; an error ends the process with its one line and exit code.
+  private static func run(_ body: () throws -> Void) {
     do {
-      try command.run()
+      try body()
     } catch let error as CLIError {
       printError("intake: \(error.message)")
-      Foundation.exit(error.exitCode.rawValue)
+      Glibc.exit(error.exitCode.rawValue)
     } catch let error as ExitCode {
       // Already reported where it happened.
-      Foundation.exit(error.rawValue)
+      Glibc.exit(error.rawValue)
     } catch {
       // `intake help COMMAND` ends here with the help to print.
       let code = exitCode(for: error)
@@ -61,7 +70,7 @@ struct Intake: ParsableCommand {
       // Not one of intake's own errors: still one line; an unknown one is an internal error.
       let message = UsageText.message(message(for: error), in: UserLanguage.current)
       printError("intake: \(message)")
-      Foundation.exit(code == .failure ? ExitCode.software.rawValue : code.rawValue)
+      Glibc.exit(code == .failure ? ExitCode.software.rawValue : code.rawValue)
     }
   }
 

@@ -1,5 +1,5 @@
 import BuiltinQuestionnaires
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// Where a questionnaire comes from: a file the user names, or one built into the binary.
@@ -25,20 +25,22 @@ enum QuestionnaireSource {
   var displayName: String {
     switch self {
     case .file(let path): path
-    case .builtin(let builtin): "Questionnaires/\(builtin.fileName)"
+    case .builtin(let builtin): builtin.displayName
     }
   }
 
-  /// Loads it; a built-in questionnaire skips the author's checks unless `checks` is `.all`
-  /// (the test suite validates it in full).
+  /// Loads it. A built-in questionnaire comes from its compiled form (checked in full when the
+  /// binary was built) unless `checks` is `.all`, as for `intake validate`, which loads its YAML.
   func load(today: LocalDate = .today(), checks: QuestionnaireLoader.Checks = .runtime)
     throws(QuestionnaireLoadError) -> Questionnaire
   {
     switch self {
     case .file(let path): try QuestionnaireLoader.load(contentsOf: path, today: today)
     case .builtin(let builtin):
-      try QuestionnaireLoader.load(
-        yaml: builtin.yaml, file: displayName, today: today, checks: checks)
+      checks == .all
+        ? try QuestionnaireLoader.load(
+          yaml: builtin.yaml, file: displayName, today: today, checks: checks)
+        : try builtin.questionnaire()
     }
   }
 

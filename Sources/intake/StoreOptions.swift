@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import IntakeCore
 
 /// `--data-dir`: where answers are kept. Shared by every command that reads or writes answers.
@@ -14,9 +15,12 @@ struct StoreOptions: ParsableArguments {
   var dataDirectory: String?
 
   /// The store in `--data-dir`, else the folder the environment names.
-  func store(environment: [String: String] = ProcessInfo.processInfo.environment) throws
-    -> AnswerStore
-  {
+  func store(environment: [String: String] = Environment.current) throws -> AnswerStore {
+    try Self.store(dataDirectory: dataDirectory, environment: environment)
+  }
+
+  /// The store in `dataDirectory` when given, else the folder the environment names.
+  static func store(dataDirectory: String?, environment: [String: String]) throws -> AnswerStore {
     if let dataDirectory, !dataDirectory.isEmpty {
       return AnswerStore(directory: URL(fileURLWithPath: dataDirectory, isDirectory: true))
     }
@@ -36,7 +40,7 @@ struct LanguageOption: ParsableArguments {
   var chosen: Language?
 
   var language: Language {
-    chosen ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+    chosen ?? .fromEnvironment(Environment.current)
   }
 }
 
@@ -88,7 +92,7 @@ enum ProfileCompletion {
   static let variable = "INTAKE_COMPLETE_PROFILES"
 
   static let kind = CompletionKind.custom { arguments, _, _ in
-    folders(arguments: arguments, environment: ProcessInfo.processInfo.environment)
+    folders(arguments: arguments, environment: Environment.current)
   }
 
   /// The profile folders of the store the command line names (`--data-dir`), else of the
@@ -107,4 +111,25 @@ enum ProfileCompletion {
     }
     return profiles.map(\.folder)
   }
+}
+
+/// The process's environment, read once: each read of `ProcessInfo.environment` builds the whole
+/// dictionary again, and start-up asked for it several times.
+enum Environment {
+  static let current: [String: String] = {
+    // Read from `environ` directly: FoundationEssentials' ProcessInfo took a tenth of the work
+    // before the first paint to build the same dictionary. As there, the first of two entries
+    // with one name wins.
+    var variables: [String: String] = [:]
+    var entry = environ
+    while let pointer = entry.pointee {
+      let text = String(cString: pointer)
+      if let equals = text.utf8.firstIndex(of: UInt8(ascii: "=")) {
+        let name = String(text[..<equals])
+        if variables[name] == nil { variables[name] = String(text[text.index(after: equals)...]) }
+      }
+      entry += 1
+    }
+    return variables
+  }()
 }

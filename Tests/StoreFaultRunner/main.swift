@@ -8,6 +8,7 @@
 // With the third argument the runner kills itself with SIGKILL between writing and renaming that
 // write (counting from 1, the opening write of a new assessment included).
 
+// Full Foundation (FileHandle): a test helper, never part of the shipped binary.
 import Foundation
 import IntakeCore
 

@@ -1,5 +1,5 @@
 /// A type-checked expression with names resolved to positions in the questionnaire.
-indirect enum Expr: Sendable {
+indirect enum Expr: Sendable, Equatable {
   case constant(Value)
   case item(Int)
   case computed(Int)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Why an assessment cannot be written as FHIR.
 public enum FHIRExportError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -34,7 +34,7 @@ public enum FHIRExport {
   ///     as given on.
   public static func bundle(
     record: AnswerRecord, questionnaire: Questionnaire, includeName: Bool = false,
-    timeZone: TimeZone = .current
+    timeZone: TimeZone? = nil
   ) throws(FHIRExportError) -> Data {
     guard record.questionnaireID == questionnaire.id else {
       throw .otherQuestionnaire(answers: record.questionnaireID, questionnaire: questionnaire.id)

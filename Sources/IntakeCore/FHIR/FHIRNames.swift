@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The names intake gives things in FHIR: its canonical URLs, resource ids, code systems and
 /// FHIRPath variable names, and the URLs of the standard extensions it uses. Documented in

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writes intake's expressions as FHIRPath (R4, the normative FHIRPath 2.0 with `aggregate`),
 /// evaluated against a QuestionnaireResponse that holds answers only for the items shown.
@@ -228,7 +228,7 @@ struct FHIRPathWriter {
       case "\u{0C}": out += "\\f"
       default:
         if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += String(format: "\\u%04X", scalar.value)
+          out += "\\u" + CFormat.hex(scalar.value, width: 4)
         } else {
           out.unicodeScalars.append(scalar)
         }
@@ -244,7 +244,7 @@ enum FHIRNumber {
     if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
     let plain = "\(number)"
     guard plain.contains("e") || plain.contains("E") else { return plain }
-    var fixed = String(format: "%.17f", number)
+    var fixed = CFormat.fixed(number, digits: 17)
     while fixed.hasSuffix("0") { fixed.removeLast() }
     if fixed.hasSuffix(".") { fixed.removeLast() }
     return fixed

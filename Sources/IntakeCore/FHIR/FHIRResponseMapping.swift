@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One assessment as a FHIR R4 `QuestionnaireResponse`, with the report's trail.
 struct FHIRResponseMapping {
@@ -8,7 +8,7 @@ struct FHIRResponseMapping {
   /// Whether the child's name goes in: as `subject.display` and as the answer to the item the
   /// report names the child by. Left out by default.
   let includeName: Bool
-  let timeZone: TimeZone
+  let timeZone: TimeZone?
 
   /// The language the answers were given in (the questionnaire's first when it has no longer
   /// got that one): the response's texts are the ones the parent read.
@@ -244,7 +244,8 @@ enum FHIRText {
 
 /// FHIR `dateTime`s with the offset of the zone they were given in: `2026-11-25T11:42:07+01:00`.
 enum FHIRDateTime {
-  static func text(_ date: Date, timeZone: TimeZone) -> String {
+  static func text(_ date: Date, timeZone: TimeZone?) -> String {
+    let timeZone = timeZone.at(date)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = timeZone
     let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))

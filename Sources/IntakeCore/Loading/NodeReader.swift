@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Strict reading of a composed YAML tree: every value is checked for its kind, every mapping for
 /// unknown and missing keys, and every problem is recorded with its location.

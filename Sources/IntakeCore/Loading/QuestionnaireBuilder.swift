@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An expression as written, parsed but not yet type-checked.
 struct ParsedExpression {
@@ -524,7 +524,7 @@ final class QuestionnaireBuilder {
   }
 
   private func readDateBound(_ node: YAMLNode, _ what: String) -> DateBound? {
-    guard let text = reader.string(node, what)?.trimmingCharacters(in: .whitespaces) else {
+    guard let text = reader.string(node, what)?.trimmingWhitespace() else {
       return nil
     }
     if let date = LocalDate(iso: text) { return .fixed(date) }

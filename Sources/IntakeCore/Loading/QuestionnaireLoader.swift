@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Loads questionnaires from YAML, strictly: every problem in a file is collected, each with its
 /// `file:line:column`, what was found and what was expected.

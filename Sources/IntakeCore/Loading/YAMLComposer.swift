@@ -1,8 +1,8 @@
-// libyaml as bundled by Yams. The loader composes its own lean node tree from libyaml's events
-// instead of Yams.compose: Yams' Node (class-backed, deeply hashed to find duplicate keys) made
-// composing the slowest part of loading, and the loader needs neither implicit tags nor
-// Codable. Parsing itself stays libyaml's.
-internal import CYaml
+// libyaml, the system library (CYAML). The loader composes its own lean node tree from libyaml's
+// events instead of a YAML library's Swift layer: a class-backed node, deeply hashed to find
+// duplicate keys, made composing the slowest part of loading, and the loader needs neither
+// implicit tags nor Codable. Parsing itself stays libyaml's.
+internal import CYAML
 
 /// Why a YAML text could not be composed.
 package struct YAMLError: Error {

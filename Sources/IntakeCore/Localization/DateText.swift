@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Dates as a parent reads and types them: day first in both languages (25-11-2026 in Dutch,
 /// 25 Nov 2026 in English), ISO `YYYY-MM-DD` accepted everywhere.
@@ -26,7 +26,7 @@ public enum DateText {
   /// Parses `dd-mm-yyyy` (also with `/` or `.`), or ISO `yyyy-mm-dd`; `nil` when it is not a real
   /// date.
   public static func parse(_ text: String) -> LocalDate? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingWhitespace()
     if let iso = LocalDate(iso: trimmed) { return iso }
     let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
     guard parts.count == 3,

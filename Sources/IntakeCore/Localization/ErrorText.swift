@@ -62,7 +62,7 @@ public enum ErrorText {
   public static func dutch(_ english: String) -> String {
     var text = english
     for (phrase, translation) in dutchPhrases where text.contains(phrase) {
-      text = text.replacingOccurrences(of: phrase, with: translation)
+      text = text.replacingAll(phrase, with: translation)
     }
     return text
   }

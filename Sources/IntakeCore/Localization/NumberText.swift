@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Numbers as a parent reads and types them: Dutch writes a decimal comma (2,5), English a point.
 public enum NumberText {
@@ -10,7 +10,7 @@ public enum NumberText {
     let factor = pow10(decimals)
     let separator = language == .dutch ? "," : "."
     guard value.isFinite, abs(value) * factor < 1e15 else {
-      return value.description.replacingOccurrences(of: ".", with: separator)
+      return value.description.replacingAll(".", with: separator)
     }
     // Whole and fractional parts in integers: no printf (which would pull in ICU, and with it
     // tens of megabytes and slower start-up).
@@ -35,7 +35,7 @@ public enum NumberText {
   /// `,` or `.` whatever the language (people mix them up); spaces around it are ignored.
   /// `nil` for anything else (no thousands separators, no exponents).
   public static func parse(_ text: String) -> Double? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let trimmed = text.trimmingWhitespace()
     guard !trimmed.isEmpty else { return nil }
     var body = Substring(trimmed)
     var sign = 1.0

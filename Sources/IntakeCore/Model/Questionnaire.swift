@@ -1,6 +1,6 @@
 /// A loaded, validated questionnaire. Build one with ``QuestionnaireLoader``; every reference in
 /// it resolves and every expression in it has been type-checked.
-public struct Questionnaire: Sendable {
+public struct Questionnaire: Sendable, Equatable {
   public let id: String
   public let version: String
   /// Declared languages; the first is the default.
@@ -62,7 +62,7 @@ public struct Questionnaire: Sendable {
 }
 
 /// A citation that report texts can rest on.
-public struct Source: Sendable, Identifiable {
+public struct Source: Sendable, Identifiable, Equatable {
   public let id: String
   public let citation: LocalizedText
   public let url: String?
@@ -70,7 +70,7 @@ public struct Source: Sendable, Identifiable {
 }
 
 /// A group of items asked together, with its own title and "why we ask".
-public struct Section: Sendable, Identifiable {
+public struct Section: Sendable, Identifiable, Equatable {
   public let id: String
   public let title: LocalizedText
   public let intro: LocalizedText?
@@ -82,14 +82,14 @@ public struct Section: Sendable, Identifiable {
 }
 
 /// A parsed, type-checked expression together with the text the author wrote.
-public struct Condition: Sendable {
+public struct Condition: Sendable, Equatable {
   public let source: String
   public let location: SourceLocation
   let expression: Expr
 }
 
 /// One question.
-public struct Item: Sendable, Identifiable {
+public struct Item: Sendable, Identifiable, Equatable {
   public let id: String
   /// Position in ``Questionnaire/items``.
   public let index: Int
@@ -141,7 +141,7 @@ public struct Item: Sendable, Identifiable {
 }
 
 /// What kind of answer an item takes, with the settings of that kind.
-public enum ItemKind: Sendable {
+public enum ItemKind: Sendable, Equatable {
   case choice([AnswerOption])
   /// An option marked exclusive ("none of these") cannot be combined with others.
   case multiChoice([AnswerOption])

@@ -1,7 +1,7 @@
-import Foundation
+import FoundationEssentials
 
 /// What the "discuss with your doctor" report draws from the questionnaire.
-public struct ReportSpec: Sendable {
+public struct ReportSpec: Sendable, Equatable {
   /// Item whose answer names the child in the report header.
   public let nicknameItemID: String?
   /// Item or computed value shown as the child's age.
@@ -50,7 +50,7 @@ public struct ReportSpec: Sendable {
 }
 
 /// One line of page one's summary: a short label and a text, shown when its condition holds.
-public struct SummaryLine: Sendable, Identifiable {
+public struct SummaryLine: Sendable, Identifiable, Equatable {
   public let id: String
   /// `nil`: always shown.
   public let condition: Condition?
@@ -63,7 +63,7 @@ public struct SummaryLine: Sendable, Identifiable {
 /// The safety questions: an open one (shown, but not answered, "don't know", "prefer not to say"
 /// or an answer that no longer fits) is itself a point to raise first, so a report never says
 /// nothing needs to come first while one is open.
-public struct SafetySpec: Sendable {
+public struct SafetySpec: Sendable, Equatable {
   public let questions: [SafetyQuestion]
   /// The discuss-first point raised while any question is open; its title is followed by the
   /// labels of the open questions.
@@ -79,7 +79,7 @@ public struct SafetySpec: Sendable {
 }
 
 /// One safety question with the short name the report lists it by.
-public struct SafetyQuestion: Sendable {
+public struct SafetyQuestion: Sendable, Equatable {
   public let itemID: String
   /// A few words: "kidneys", "ADHD medication" (the question itself when the questionnaire
   /// gives no label).
@@ -87,7 +87,7 @@ public struct SafetyQuestion: Sendable {
 }
 
 /// The texts of the point raised for open safety questions.
-public struct OpenSafetyPoint: Sendable {
+public struct OpenSafetyPoint: Sendable, Equatable {
   public let title: LocalizedText
   public let text: TextTemplate
   public let questions: [TextTemplate]
@@ -110,7 +110,7 @@ public struct OpenSafetyPoint: Sendable {
 
 /// One of the factors the report discusses (for the seed: severity, comorbidities, diet and
 /// lifestyle, genetics).
-public struct Factor: Sendable, Identifiable {
+public struct Factor: Sendable, Identifiable, Equatable {
   public let id: String
   public let title: LocalizedText
   public let text: TextTemplate
@@ -131,7 +131,7 @@ public enum Priority: String, Sendable, CaseIterable, Comparable, Codable {
 }
 
 /// Condition → a discussion point.
-public struct ReportRule: Sendable, Identifiable {
+public struct ReportRule: Sendable, Identifiable, Equatable {
   public let id: String
   /// `nil`: always raised.
   public let condition: Condition?
@@ -151,7 +151,7 @@ public struct ReportRule: Sendable, Identifiable {
 }
 
 /// A text with `{name}` placeholders, parsed at load time.
-public struct TextTemplate: Sendable {
+public struct TextTemplate: Sendable, Equatable {
   /// One piece of a template.
   public enum Piece: Sendable, Hashable {
     case literal(String)
@@ -205,8 +205,7 @@ public struct TextTemplate: Sendable {
         guard let close = scalars[(i + 1)...].firstIndex(of: "}") else {
           return .failure(TemplateSyntaxError(offset: i, message: "'{' without a closing '}'"))
         }
-        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingCharacters(
-          in: .whitespaces)
+        let name = String(String.UnicodeScalarView(scalars[(i + 1)..<close])).trimmingWhitespace()
         guard Identifier.isValid(name) else {
           return .failure(
             TemplateSyntaxError(

@@ -1,5 +1,5 @@
 /// A named expression computed from the answers, e.g. an estimated dietary intake.
-public struct ComputedValue: Sendable, Identifiable {
+public struct ComputedValue: Sendable, Identifiable, Equatable {
   public let id: String
   public let expression: Condition
   public let label: LocalizedText?
@@ -20,7 +20,7 @@ public enum ScaleMethod: String, Sendable {
 }
 
 /// A score over items: their sum or mean, turned into a band.
-public struct Scale: Sendable, Identifiable {
+public struct Scale: Sendable, Identifiable, Equatable {
   public let id: String
   public let label: LocalizedText
   public let itemIDs: [String]
@@ -35,7 +35,7 @@ public struct Scale: Sendable, Identifiable {
 
 /// A range of scores with a label and a report text: `from ≤ score < to`, the last band
 /// including its `to`.
-public struct Band: Sendable, Identifiable {
+public struct Band: Sendable, Identifiable, Equatable {
   public let id: String
   /// `nil`: open ended below (only on a computed value's first band).
   public let lowerBound: Double?

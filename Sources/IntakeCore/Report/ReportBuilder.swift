@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 extension ReportDocument {
   /// Builds the report for `record` as answered to `questionnaire`.
@@ -11,7 +11,7 @@ extension ReportDocument {
   ///   - timeZone: turns the records' timestamps into their dates and times.
   public static func build(
     questionnaire: Questionnaire, record: AnswerRecord, previous: AnswerRecord? = nil,
-    today: LocalDate, language: Language? = nil, timeZone: TimeZone = .current
+    today: LocalDate, language: Language? = nil, timeZone: TimeZone? = nil
   ) throws(ReportError) -> ReportDocument {
     guard record.questionnaireID == questionnaire.id else {
       throw .otherQuestionnaire(answers: record.questionnaireID, questionnaire: questionnaire.id)
@@ -44,13 +44,13 @@ struct ReportBuilder {
   let record: AnswerRecord
   let assessment: Assessment
   let language: Language
-  let timeZone: TimeZone
+  let timeZone: TimeZone?
   /// Every shown item's number in the appendix ("3.2"), by id.
   let numbers: [String: String]
 
   init(
     questionnaire: Questionnaire, record: AnswerRecord, today: LocalDate, language: Language,
-    timeZone: TimeZone
+    timeZone: TimeZone?
   ) {
     self.questionnaire = questionnaire
     self.record = record
@@ -180,9 +180,9 @@ struct ReportBuilder {
   }
 
   /// `HH:MM` of `date` in `timeZone`.
-  static func time(of date: Date, in timeZone: TimeZone) -> String {
+  static func time(of date: Date, in timeZone: TimeZone?) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
+    calendar.timeZone = timeZone.at(date)
     let parts = calendar.dateComponents([.hour, .minute], from: date)
     func two(_ value: Int?) -> String {
       let text = String(value ?? 0)

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The "discuss with your doctor" report as data: every text already in the reader's language,
 /// every point with the answers behind it. Renderers only lay it out; the JSON form is this

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Writing a finished report to disk the way answers are written: atomically and readable only by
 /// the parent (0600), since it holds health information about a child.

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// A file carried inside the PDF, such as the answers it was made from (and later, say, a FHIR
 /// Bundle): a PDF reader lists it under its name.
@@ -64,14 +70,9 @@ public enum ReportPDF {
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> String? {
     if let named = environment["INTAKE_WEASYPRINT"], !named.isEmpty {
-      return FileManager.default.isExecutableFile(atPath: named) ? named : nil
+      return ChildProcess.isExecutableFile(named) ? named : nil
     }
-    let path = environment["PATH"] ?? "/usr/bin:/bin"
-    for folder in path.split(separator: ":") where !folder.isEmpty {
-      let candidate = "\(folder)/weasyprint"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
+    return ChildProcess.find("weasyprint", path: environment["PATH"])
   }
 
   /// The PDF bytes of `html`, with `attachments` inside.
@@ -117,31 +118,17 @@ public enum ReportPDF {
     // The HTML comes on standard input (`-`); nothing goes through a shell.
     arguments += ["-", output]
 
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: empty, isDirectory: true)
-    guard let stdin = FileHandle(forReadingAtPath: input),
-      let stderr = FileHandle(forWritingAtPath: errors)
-    else {
-      throw .files(.cannotWrite(file: input, reason: "cannot open WeasyPrint's files"))
-    }
-    defer {
-      try? stdin.close()
-      try? stderr.close()
-    }
-    process.standardInput = stdin
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = stderr
+    let run: ChildProcess.Run
     do {
-      try process.run()
+      run = try ChildProcess.run(
+        program, arguments, in: empty, input: .file(input), output: .nowhere,
+        errors: .file(errors))
     } catch {
       throw .weasyPrintMissing
     }
-    process.waitUntilExit()
     let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-    guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-      throw .failed(status: process.terminationStatus, message: lastLine(of: said))
+    guard run.termination.succeeded else {
+      throw .failed(status: run.termination.status, message: lastLine(of: said))
     }
     guard let data = FileManager.default.contents(atPath: output), data.starts(with: Self.magic)
     else {
@@ -169,14 +156,14 @@ public enum ReportPDF {
   private static let magic = Data("%PDF-".utf8)
 
   private static func isPlainName(_ name: String) -> Bool {
-    !name.isEmpty && name.utf8.count <= 200 && !name.contains("/") && !name.hasPrefix(".")
+    !name.isEmpty && name.utf8.count <= 200 && !name.containsScalar("/") && !name.hasPrefix(".")
       && !name.unicodeScalars.contains(where: SafeText.isUnsafe)
   }
 
   /// The last line WeasyPrint wrote that says something, made safe to show.
   private static func lastLine(of text: String) -> String {
     let lines = text.split(whereSeparator: \.isNewline).map {
-      $0.trimmingCharacters(in: .whitespaces)
+      $0.trimmingWhitespace()
     }
     // Its warning that PDF/UA support is experimental says nothing about a failure.
     let telling = lines.last { !$0.isEmpty && !$0.contains("PDF/UA support is experimental") }
@@ -206,7 +193,7 @@ public enum ReportPDF {
     guard
       FileManager.default.createFile(
         atPath: path, contents: data,
-        attributes: [.posixPermissions: NSNumber(value: Int16(FileSystem.fileMode))])
+        attributes: [.posixPermissions: Int(FileSystem.fileMode)])
     else {
       throw .files(.cannotWrite(file: path, reason: "cannot create it"))
     }

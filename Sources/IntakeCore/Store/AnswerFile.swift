@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reading and writing one answers file (docs/answers-format.md), strictly: broken JSON, a
 /// missing or mistyped field, an unknown or repeated key, or a newer format is an error that names

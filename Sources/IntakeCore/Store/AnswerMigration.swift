@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// What happened to the answers when they were moved to another version of their questionnaire.
 /// Nothing is dropped: every answer is kept, retired (kept, not used) or flagged.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One assessment as stored on disk: the answers to one questionnaire version, for one child
 /// (profile), with when each answer was given. Documented in docs/answers-format.md.

@@ -1,4 +1,10 @@
-import Foundation
+import FoundationEssentials
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// An assessment found in the store: its answers, its file and its profile.
 public struct StoredAssessment: Sendable, Equatable {
@@ -175,8 +181,8 @@ public struct AnswerStore: Sendable {
     let folder = folderPath(profile)
     var ids: Set<String> = []
     for name in (try? FileSystem.list(folder)) ?? [] where name.hasPrefix(".") {
-      guard let range = name.range(of: ".json.tmp-") else { continue }
-      let id = String(name[name.index(after: name.startIndex)..<range.lowerBound])
+      guard let end = name.utf8Offset(of: ".json.tmp-") else { continue }
+      let id = String(decoding: name.utf8.dropFirst().prefix(end - 1), as: UTF8.self)
       if AssessmentID.problem(id) == nil { ids.insert(id) }
     }
     for id in ids {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One assessment open for writing. It holds the assessment's lock until ``close()`` (or until it
 /// is released, or the process ends), so a second intake cannot write the same file.

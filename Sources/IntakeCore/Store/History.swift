@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The score of one report factor in one assessment: the scale or computed value the factor names
 /// (``Factor/scoreID``), with its band.
@@ -28,7 +28,7 @@ public struct FactorScore: Sendable {
 public enum AssessmentHistory {
   /// The day an assessment counts as made: the local day it was last changed. Ages are computed
   /// for that day, so an old assessment scores as it did then.
-  public static func day(of record: AnswerRecord, timeZone: TimeZone = .current) -> LocalDate {
+  public static func day(of record: AnswerRecord, timeZone: TimeZone? = nil) -> LocalDate {
     Timestamp.day(of: record.updated, timeZone: timeZone)
   }
 
@@ -36,7 +36,7 @@ public enum AssessmentHistory {
   /// factor order. Answers to items the questionnaire does not have are ignored, as the engine
   /// does; answers of another questionnaire give no scores (empty).
   public static func factorScores(
-    of record: AnswerRecord, in questionnaire: Questionnaire, timeZone: TimeZone = .current
+    of record: AnswerRecord, in questionnaire: Questionnaire, timeZone: TimeZone? = nil
   ) -> [FactorScore] {
     guard record.questionnaireID == questionnaire.id else { return [] }
     let assessment = Engine.assess(
@@ -61,7 +61,7 @@ public enum AssessmentHistory {
   /// - Parameter width: the terminal's width to fit, when printing to one.
   public static func table(
     _ records: [AnswerRecord], questionnaire: Questionnaire, language: Language,
-    timeZone: TimeZone = .current, width: Int? = nil
+    timeZone: TimeZone? = nil, width: Int? = nil
   ) -> String {
     let sorted = records.sorted { ($0.created, $0.id) < ($1.created, $1.id) }
     let factors = questionnaire.report.factors.filter { $0.scoreID != nil }

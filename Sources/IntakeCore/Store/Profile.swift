@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One child: a folder in the data folder holding that child's assessments.
 public struct Profile: Sendable, Hashable, Identifiable {

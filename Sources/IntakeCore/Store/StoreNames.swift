@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Folder names of profiles. A folder name is derived from the child's nickname so a parent can
 /// find it, but it never leaves the data folder: no `/`, no `..`, nothing hidden.
@@ -39,7 +39,7 @@ public enum ProfileFolder {
   public static func problem(_ folder: String) -> String? {
     if folder.isEmpty { return "is empty" }
     if folder.hasPrefix(".") { return "starts with a dot" }
-    if folder.contains("/") || folder.contains("\\") { return "contains a slash" }
+    if folder.containsScalar("/") || folder.containsScalar("\\") { return "contains a slash" }
     // Controls and the bidi overrides that make a name read in another order (SafeText).
     if folder.unicodeScalars.contains(where: SafeText.isUnsafe) {
       return "contains a control character"
@@ -54,7 +54,7 @@ public enum ProfileName {
   /// `name` trimmed, with runs of spaces made one and composed characters composed (so "Zoë" typed
   /// on any keyboard is one name).
   public static func normalized(_ name: String) -> String {
-    name.precomposedStringWithCanonicalMapping
+    name.composed
       .split(whereSeparator: \.isWhitespace)
       .joined(separator: " ")
   }
@@ -82,7 +82,7 @@ public enum AssessmentID {
   /// A new id for an assessment created at `date`.
   public static func make(at date: Date) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
     let p = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     func two(_ n: Int?) -> String { String(n ?? 0).leftPadded(to: 2) }
     let random = String(UInt32.random(in: 0...0xFF_FFFF), radix: 16).leftPadded(to: 6)

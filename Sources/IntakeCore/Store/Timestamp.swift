@@ -1,11 +1,11 @@
-import Foundation
+import FoundationEssentials
 
 /// The moments in an answers file: ISO 8601 with milliseconds and a time zone, written in UTC
 /// (`2026-11-25T10:42:07.250Z`) and read with any offset (`2026-11-25T11:42:07+01:00`).
 public enum Timestamp {
   private static let utc: Calendar = {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(identifier: "UTC")!
+    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
     return calendar
   }()
 
@@ -88,9 +88,9 @@ public enum Timestamp {
   }
 
   /// `date` as a parent reads it in a listing: `25-11-2026 11:42`, local time.
-  public static func localText(_ date: Date, timeZone: TimeZone = .current) -> String {
+  public static func localText(_ date: Date, timeZone: TimeZone? = nil) -> String {
     var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = timeZone
+    calendar.timeZone = timeZone.at(date)
     let parts = calendar.dateComponents([.hour, .minute], from: date)
     let time =
       "\(String(parts.hour ?? 0).leftPadded(to: 2)):\(String(parts.minute ?? 0).leftPadded(to: 2))"
@@ -98,7 +98,7 @@ public enum Timestamp {
   }
 
   /// The local calendar day of `date`, e.g. the day an assessment was made.
-  public static func day(of date: Date, timeZone: TimeZone = .current) -> LocalDate {
+  public static func day(of date: Date, timeZone: TimeZone? = nil) -> LocalDate {
     LocalDate.today(now: date, timeZone: timeZone)
   }
 }

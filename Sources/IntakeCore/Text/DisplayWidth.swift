@@ -34,8 +34,48 @@ public enum DisplayWidth {
   }
 
   /// Cells taken by `text`.
-  public static func of(_ text: some StringProtocol) -> Int {
-    text.reduce(0) { $0 + of($1) }
+  public static func of(_ text: some StringProtocol) -> Int { width(of: text) }
+  // `String` and `Substring` apart: a generic public function called from another module runs
+  // unspecialized, through witness tables, and the form measures every line on every key.
+  /// Cells taken by `text`.
+  public static func of(_ text: String) -> Int { width(of: text) }
+  /// Cells taken by `text`.
+  public static func of(_ text: Substring) -> Int { width(of: text) }
+
+  private static func width<Text: StringProtocol>(of text: Text) -> Int {
+    // Printable ASCII is one cell a byte, and no such byte joins a grapheme cluster with
+    // another: the screen is mostly such text.
+    if isPrintableASCII(text) { return text.utf8.count }
+    var cells = 0
+    for scalar in text.unicodeScalars {
+      guard let width = simpleWidth(scalar) else { return text.reduce(0) { $0 + of($1) } }
+      cells += width
+    }
+    return cells
+  }
+
+  /// The cells of `scalar` when it is one that never joins another in a grapheme cluster (no
+  /// combining mark, joiner, variation selector, regional indicator, Hangul jamo or Indic
+  /// prepend among them: controls, Latin, general punctuation, arrows, box drawing and blocks),
+  /// so that text made only of such scalars can be measured scalar by scalar, as `of(_:)`
+  /// measures each of its characters, without finding the characters' boundaries. `nil` for
+  /// any other scalar.
+  private static func simpleWidth(_ scalar: Unicode.Scalar) -> Int? {
+    switch scalar.value {
+    case 0x20..<0x7F: return 1
+    // Controls: no cells. A carriage return and line feed are one character of no cells too.
+    case 0..<0x20, 0x7F..<0xA0: return 0
+    case 0xA0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FF:
+      return scalar.properties.isEmojiPresentation ? 2 : of(scalar)
+    default: return nil
+    }
+  }
+
+  /// Whether every byte of `text` is printable ASCII (space to tilde).
+  static func isPrintableASCII<Text: StringProtocol>(_ text: Text) -> Bool {
+    func printable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
+    return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(printable) }
+      ?? text.utf8.allSatisfy(printable)
   }
 
   /// East Asian Wide and Fullwidth ranges (Unicode 15), as glibc counts them.
@@ -58,7 +98,38 @@ public enum DisplayWidth {
   }
 
   /// The longest prefix of `text` that fits in `cells`.
+  public static func prefix(of text: String, fitting cells: Int) -> String {
+    prefix(of: text[...], fitting: cells)
+  }
+
+  /// The longest prefix of `text` that fits in `cells`.
+  public static func prefix(of text: Substring, fitting cells: Int) -> String {
+    longestPrefix(of: text, fitting: cells)
+  }
+
+  /// The longest prefix of `text` that fits in `cells`.
   public static func prefix(of text: some StringProtocol, fitting cells: Int) -> String {
+    longestPrefix(of: text, fitting: cells)
+  }
+
+  private static func longestPrefix<Text: StringProtocol>(of text: Text, fitting cells: Int)
+    -> String
+  {
+    if isPrintableASCII(text) {
+      return String(decoding: text.utf8.prefix(max(0, cells)), as: UTF8.self)
+    }
+    if text.unicodeScalars.allSatisfy({ simpleWidth($0) != nil }) {
+      // Every scalar is a character of its own (see simpleWidth).
+      var used = 0
+      var result = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars {
+        let width = simpleWidth(scalar) ?? 0
+        if used + width > cells { break }
+        used += width
+        result.append(scalar)
+      }
+      return String(result)
+    }
     var used = 0
     var result = ""
     for character in text {

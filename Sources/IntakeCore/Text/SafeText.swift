@@ -36,7 +36,9 @@ public enum SafeText {
   public static func line(_ text: String) -> String {
     let safe = Self.text(text)
     // A carriage return is already escaped, so only these two are left to flatten.
-    guard safe.contains(where: { $0 == "\n" || $0 == "\t" }) else { return safe }
+    // Byte by byte: a line feed or a tab is always a character of its own (nothing combines with
+    // a control character), and this runs for every line on the screen on every key.
+    guard safe.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) else { return safe }
     return String(safe.map { $0 == "\n" || $0 == "\t" ? " " : $0 })
   }
 

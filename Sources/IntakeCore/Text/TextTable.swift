@@ -31,7 +31,7 @@ public enum TextTable {
         }.max() ?? 0
       }
       let breakable = widths.indices.map { column in
-        cells[column].contains { $0.contains(" ") } ? narrowestColumn : longestWord[column]
+        cells[column].contains { $0.containsScalar(" ") } ? narrowestColumn : longestWord[column]
       }
       for floor in [longestWord, breakable] {
         while widths.reduce(gaps, +) > width,

@@ -16,6 +16,45 @@ public enum TextWrap {
   /// its length, also for one unbroken word of hundreds of thousands of characters (measuring
   /// the rest of such a word again after every line made wrapping quadratic).
   private static func wrapParagraph(_ paragraph: Substring, width: Int) -> [String] {
+    DisplayWidth.isPrintableASCII(paragraph)
+      ? wrapPrintableASCII(paragraph, width: width)
+      : wrapByCharacters(paragraph, width: width)
+  }
+
+  /// What ``wrapByCharacters(_:width:)`` gives, for printable ASCII, on its bytes: a cell a
+  /// byte, nothing to drop, no character boundaries to find. The form wraps its texts again on
+  /// every key.
+  package static func wrapPrintableASCII(_ paragraph: Substring, width: Int) -> [String] {
+    let space = UInt8(ascii: " ")
+    var lines: [String] = []
+    var line: [UInt8] = []
+    var anyWord = false
+    for word in paragraph.utf8.split(separator: space, omittingEmptySubsequences: true) {
+      anyWord = true
+      if !line.isEmpty, line.count + 1 + word.count <= width {
+        line.append(space)
+        line += word
+        continue
+      }
+      if !line.isEmpty {
+        lines.append(String(decoding: line, as: UTF8.self))
+        line = []
+      }
+      // Longer than a line: pieces of `width`, the last one left to go on.
+      var rest = word[...]
+      while rest.count > width {
+        lines.append(String(decoding: rest.prefix(width), as: UTF8.self))
+        rest = rest.dropFirst(width)
+      }
+      line = Array(rest)
+    }
+    guard anyWord else { return [""] }
+    lines.append(String(decoding: line, as: UTF8.self))
+    return lines
+  }
+
+  /// The paragraph wrapped character by character (any text).
+  package static func wrapByCharacters(_ paragraph: Substring, width: Int) -> [String] {
     var lines: [String] = []
     var line = ""
     var lineWidth = 0
@@ -24,9 +63,15 @@ public enum TextWrap {
     for word in words {
       var clean = ""
       var wordWidth = 0
-      for character in word where !character.isControlCharacter {
-        clean.append(character)
-        wordWidth += DisplayWidth.of(character)
+      if DisplayWidth.isPrintableASCII(word) {
+        // No control characters to drop, one cell a byte.
+        clean = String(word)
+        wordWidth = word.utf8.count
+      } else {
+        for character in word where !character.isControlCharacter {
+          clean.append(character)
+          wordWidth += DisplayWidth.of(character)
+        }
       }
       if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
         line += " "

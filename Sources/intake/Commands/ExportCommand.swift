@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// `intake export ID [OUTPUT]`: a copy of one answers file, e.g. to move it to another computer;
@@ -118,7 +118,7 @@ struct ExportCommand: ParsableCommand {
       let data = try storeErrors { () throws(AnswerStoreError) in
         try store.contents(of: stored)
       }
-      FileHandle.standardOutput.write(data)
+      StandardStream.output.write(data)
       return
     }
     let path = destination(defaultName: "\(stored.record.id).json")
@@ -166,7 +166,7 @@ struct ExportCommand: ParsableCommand {
 
   private func write(_ data: Data, defaultName: String, done: String) throws {
     if output == "-" {
-      FileHandle.standardOutput.write(data)
+      StandardStream.output.write(data)
       return
     }
     let path = destination(defaultName: defaultName)
@@ -179,8 +179,8 @@ struct ExportCommand: ParsableCommand {
   /// OUTPUT, or `defaultName` inside it when it is a folder, or in the current folder.
   private func destination(defaultName: String) -> String {
     let path = output ?? defaultName
-    var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+    var isFolder = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder {
       return URL(fileURLWithPath: path).appending(path: defaultName).path
     }
     return path

@@ -1,6 +1,6 @@
 import ArgumentParser
 import BuiltinQuestionnaires
-import Foundation
+import FoundationEssentials
 import IntakeCore
 
 /// The formats `intake report` writes: the core's text formats, and PDF made from the HTML.
@@ -125,7 +125,7 @@ struct ReportCommand: ParsableCommand {
       if let output {
         try Self.write(rendered, to: output)
       } else {
-        FileHandle.standardOutput.write(Data(rendered.utf8))
+        StandardStream.output.write(rendered)
       }
     }
   }
@@ -135,7 +135,7 @@ struct ReportCommand: ParsableCommand {
   static func locate(_ argument: String, store options: StoreOptions) throws -> (
     AnswerRecord, String
   ) {
-    if FileManager.default.fileExists(atPath: argument) || argument.contains("/")
+    if FileManager.default.fileExists(atPath: argument) || argument.containsScalar("/")
       || argument.hasSuffix(".json")
     {
       return (try loadAnswers(argument), argument)
@@ -269,38 +269,26 @@ struct ReportCommand: ParsableCommand {
           + "verslag met --output BESTAND en druk dat af op een andere computer",
         exitCode: unavailable)
     }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: lp)
-    process.arguments = ["-t", "intake report"]
-    let input = Pipe()
-    process.standardInput = input
+    let run: ChildProcess.Run
     do {
-      try process.run()
+      run = try ChildProcess.run(
+        lp, ["-t", "intake report"], input: .bytes(Array(text.utf8)), output: .inherited)
     } catch {
       throw CLIError(
-        english: "cannot start \(lp): \(error.localizedDescription)",
-        dutch: "kan \(lp) niet starten: \(error.localizedDescription)", exitCode: unavailable)
+        english: "cannot start \(lp): \(error)", dutch: "kan \(lp) niet starten: \(error)",
+        exitCode: unavailable)
     }
-    input.fileHandleForWriting.write(Data(text.utf8))
-    try? input.fileHandleForWriting.close()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    let status = run.termination.status
+    guard run.termination.succeeded else {
       throw CLIError(
-        english:
-          "lp could not print the report (it exited with status \(process.terminationStatus))",
-        dutch:
-          "lp kon het verslag niet afdrukken (het stopte met status \(process.terminationStatus))",
+        english: "lp could not print the report (it exited with status \(status))",
+        dutch: "lp kon het verslag niet afdrukken (het stopte met status \(status))",
         exitCode: unavailable)
     }
   }
 
   /// The first executable `name` on `PATH`.
   static func executable(named name: String) -> String? {
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-    for folder in path.split(separator: ":") where !folder.isEmpty {
-      let candidate = "\(folder)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-    }
-    return nil
+    ChildProcess.find(name, path: Environment.current["PATH"])
   }
 }

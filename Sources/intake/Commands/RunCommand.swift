@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import IntakeCore
 import IntakeForm
 import IntakeRuntime
@@ -23,11 +23,7 @@ struct RunCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reportingErrors {
-      try interactive.run(
-        interactive.loadQuestionnaire(), store: storeOptions.store(), startWith: nil,
-        storeOptions: storeOptions)
-    }
+    try reportingErrors { try InteractiveRun(interactive, storeOptions).start() }
   }
 }
 
@@ -50,31 +46,7 @@ struct ResumeCommand: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
 
   func run() throws {
-    try reportingErrors {
-      let store = try storeOptions.store()
-      let questionnaire = try interactive.loadQuestionnaire()
-      let profiles = try storeErrors { () throws(AnswerStoreError) in
-        try ListCommand.profiles(matching: profile, in: store)
-      }
-      let folders = Set(profiles.map(\.folder))
-      let listing = store.listing(of: questionnaire.id)
-      let unfinished = listing.unfinished.filter { folders.contains($0.profile.folder) }
-      let names = Set(profiles.map(\.name))
-      let unreadable = listing.unreadable.filter { profile == nil || names.contains($0.profile) }
-      // A broken file may be the unfinished assessment: never pass over it in silence.
-      for file in unreadable { printError("intake: \(file.problem)") }
-      guard let latest = unfinished.first else {
-        if !unreadable.isEmpty {
-          throw CLIError(
-            ResumeText(interactive.language).onlyUnreadable(unreadable.count),
-            exitCode: .dataError)
-        }
-        throw CLIError(ResumeText(interactive.language).nothingToResume, exitCode: .noInput)
-      }
-      try interactive.run(
-        questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id),
-        storeOptions: storeOptions)
-    }
+    try reportingErrors { try InteractiveRun(interactive, storeOptions).resume(profile: profile) }
   }
 }
 
@@ -89,19 +61,84 @@ struct InteractiveOptions: ParsableArguments {
     name: .customLong("questionnaire"), help: "A questionnaire file instead of the built-in one.")
   var questionnairePath: String?
 
-  var language: Language { languageOption.language }
+}
+
+/// What an interactive command (`intake`, `intake run`, `intake resume`) was asked to do,
+/// however its arguments were read: by argument-parser, or by ``InteractiveRun/init(fastPath:)``
+/// before the first paint.
+struct InteractiveRun {
+  var plain = false
+  var chosenLanguage: Language?
+  var questionnairePath: String?
+  var dataDirectory: String?
+  /// `resume`'s PROFILE; `nil` for the welcome screen.
+  var subcommand: Subcommand = .run
+
+  enum Subcommand: Equatable {
+    case run
+    case resume(profile: String?)
+  }
+
+  init(_ options: InteractiveOptions, _ storeOptions: StoreOptions) {
+    plain = options.plain
+    chosenLanguage = options.languageOption.chosen
+    questionnairePath = options.questionnairePath
+    dataDirectory = storeOptions.dataDirectory
+  }
+
+  var language: Language { chosenLanguage ?? .fromEnvironment(Environment.current) }
+
+  func store() throws -> AnswerStore {
+    try StoreOptions.store(dataDirectory: dataDirectory, environment: Environment.current)
+  }
 
   func loadQuestionnaire() throws -> Questionnaire {
     try QuestionnaireSource.resolve(questionnairePath).questionnaire()
   }
 
+  /// The welcome screen (`intake`, `intake run`) or `resume`, as ``subcommand`` says.
+  func perform() throws {
+    switch subcommand {
+    case .run: try start()
+    case .resume(let profile): try resume(profile: profile)
+    }
+  }
+
+  /// `intake`: the welcome screen.
+  func start() throws {
+    try run(loadQuestionnaire(), store: store(), startWith: nil)
+  }
+
+  /// `intake resume [PROFILE]`.
+  func resume(profile: String?) throws {
+    let store = try store()
+    let questionnaire = try loadQuestionnaire()
+    let profiles = try storeErrors { () throws(AnswerStoreError) in
+      try ListCommand.profiles(matching: profile, in: store)
+    }
+    let folders = Set(profiles.map(\.folder))
+    let listing = store.listing(of: questionnaire.id)
+    let unfinished = listing.unfinished.filter { folders.contains($0.profile.folder) }
+    let names = Set(profiles.map(\.name))
+    let unreadable = listing.unreadable.filter { profile == nil || names.contains($0.profile) }
+    // A broken file may be the unfinished assessment: never pass over it in silence.
+    for file in unreadable { printError("intake: \(file.problem)") }
+    guard let latest = unfinished.first else {
+      if !unreadable.isEmpty {
+        throw CLIError(
+          ResumeText(language).onlyUnreadable(unreadable.count), exitCode: .dataError)
+      }
+      throw CLIError(ResumeText(language).nothingToResume, exitCode: .noInput)
+    }
+    try run(questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id))
+  }
+
   /// Runs the walk on the terminal (or in plain mode), then prints where the answers and the
   /// report are and exits with the walk's status.
   func run(
-    _ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?,
-    storeOptions: StoreOptions
+    _ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?
   ) throws {
-    let environment = ProcessInfo.processInfo.environment
+    let environment = Environment.current
     let today = LocalDate.today()
     let language =
       questionnaire.languages.contains(language) ? language : questionnaire.languages[0]
@@ -112,7 +149,7 @@ struct InteractiveOptions: ParsableArguments {
     if let startWith {
       switch Walker.open(startWith, language: language, driver: driver) {
       case .success(let outcome): opened = outcome
-      case .failure(let ending): return try end(ending, language: language, storeOptions)
+      case .failure(let ending): return try end(ending, language: language)
       }
     }
     let ending: WalkEnding
@@ -143,12 +180,12 @@ struct InteractiveOptions: ParsableArguments {
       let effects = opened.map { session.update(.outcome($0)) } ?? []
       ending = Walker.run(&session, on: &console, driver: driver, startingWith: effects)
     }
-    try end(ending, language: language, storeOptions)
+    try end(ending, language: language)
   }
 
   /// The one line the shell shows after the walk, and its exit status.
-  private func end(_ ending: WalkEnding, language: Language, _ storeOptions: StoreOptions) throws {
-    let dataDirectory = storeOptions.dataDirectory.map {
+  private func end(_ ending: WalkEnding, language: Language) throws {
+    let dataDirectory = self.dataDirectory.map {
       " --data-dir " + FormText.shellQuoted($0)
     }
     if let line = ending.farewell(
@@ -186,5 +223,62 @@ struct ResumeText {
       "no unfinished questionnaire can be read; \(count) answers file\(count == 1 ? "" : "s") could not be read (above)",
       "geen onafgemaakte vragenlijst kan worden gelezen; \(count) antwoordbestand\(count == 1 ? "" : "en") kon\(count == 1 ? "" : "den") niet worden gelezen (hierboven)"
     )
+  }
+}
+
+extension InteractiveRun {
+  /// The interactive commands read without argument-parser, for the command lines that open the
+  /// form: `intake`, `intake run` and `intake resume [PROFILE]`, with `--plain`, `--lang nl|en`,
+  /// `--questionnaire FILE` and `--data-dir FOLDER` (each at most once, a value neither empty
+  /// nor starting with `-`). Building argument-parser's model of every command was a third of
+  /// the work before the first paint. Anything else (help, completions, a mistake, another
+  /// command) is `nil`, and argument-parser reads it as always, with its messages; the
+  /// bad-input corpus holds the cases at the edge.
+  init?(fastPath arguments: [String]) {
+    var rest = arguments[...]
+    switch rest.first {
+    case "run": rest = rest.dropFirst()
+    case "resume":
+      rest = rest.dropFirst()
+      subcommand = .resume(profile: nil)
+    default: break
+    }
+    var seen: Set<String> = []
+    while let argument = rest.popFirst() {
+      var name = argument
+      var value: String?
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        name = String(argument[..<equals])
+        value = String(argument[argument.index(after: equals)...])
+      }
+      guard name.hasPrefix("-") else {
+        // resume's PROFILE, once.
+        guard subcommand == .resume(profile: nil), !seen.contains("PROFILE") else { return nil }
+        seen.insert("PROFILE")
+        subcommand = .resume(profile: argument)
+        continue
+      }
+      guard !seen.contains(name) else { return nil }
+      seen.insert(name)
+      if name == "--plain" {
+        guard value == nil else { return nil }
+        plain = true
+        continue
+      }
+      guard ["--lang", "--questionnaire", "--data-dir"].contains(name) else { return nil }
+      if value == nil {
+        guard let next = rest.popFirst() else { return nil }
+        value = next
+      }
+      // An empty value is argument-parser's to judge (after `=` it is a missing value).
+      guard let value, !value.isEmpty, !value.hasPrefix("-") else { return nil }
+      switch name {
+      case "--lang":
+        guard let language = Language(argument: value) else { return nil }
+        chosenLanguage = language
+      case "--questionnaire": questionnairePath = value
+      default: dataDirectory = value
+      }
+    }
   }
 }

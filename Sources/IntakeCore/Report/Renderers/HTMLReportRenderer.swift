@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The report as one self-contained HTML file: inline CSS laid out for A4 paper, no scripts,
 /// nothing loaded from elsewhere (no fonts, images or style sheets: WeasyPrint would fetch any
@@ -215,7 +215,7 @@ public struct HTMLReportRenderer: Sendable {
     for section in document.appendix {
       out += "<h3>\(section.number). \(text(section.title))</h3>\n"
       for answer in section.answers {
-        let state = answer.state.rawValue.replacingOccurrences(of: "_", with: "-")
+        let state = answer.state.rawValue.replacingAll("_", with: "-")
         let number = answer.number.map { escape($0) } ?? ""
         out += "<p class=\"answer \(state)\" id=\"answer-\(number)\"><span class=\"num\">"
         out += "\(number)</span> \(text(answer.question)) "
@@ -265,7 +265,7 @@ public struct HTMLReportRenderer: Sendable {
     _ point: ReportPoint, level: Int, number: Int? = nil, in document: ReportDocument
   ) -> String {
     let language = document.language
-    let kind = point.priority.rawValue.replacingOccurrences(of: "_", with: "-")
+    let kind = point.priority.rawValue.replacingAll("_", with: "-")
     let anchor = number.map { " id=\"first-\($0)\"" } ?? ""
     if point.priority == .goodToKnow, point.basis.isEmpty {
       // Background in every report: one paragraph, its title leading.
@@ -339,7 +339,7 @@ public struct HTMLReportRenderer: Sendable {
 
   /// Escaped text whose line breaks (a parent's own paragraphs) are kept.
   private func text(_ value: String) -> String {
-    escape(value.replacingOccurrences(of: "\r\n", with: "\n"))
+    escape(value.replacingAll("\r\n", with: "\n"))
       .split(separator: "\n", omittingEmptySubsequences: false)
       .joined(separator: "<br>\n")
   }

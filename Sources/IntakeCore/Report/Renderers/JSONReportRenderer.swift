@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The report as JSON for other tools: ``ReportDocument`` itself, keys sorted so the output is
 /// stable, schema `intake-report/2` (docs/report-json.md).

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The report as CommonMark. Every text is escaped, so whatever a parent typed shows as typed
 /// and never turns into markup, links or HTML.
@@ -239,7 +239,7 @@ public struct MarkdownReportRenderer: Sendable {
   /// kept as hard breaks, indented so a list item continues. `startsLine`: the text begins a line
   /// (a paragraph of its own), where a `-` or `1.` would start a list.
   func inline(_ text: String, startsLine: Bool = false, quoted: Bool = false) -> String {
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+    let lines = text.replacingAll("\r\n", with: "\n").split(
       separator: "\n", omittingEmptySubsequences: true
     )
     .enumerated()
@@ -256,7 +256,7 @@ public struct MarkdownReportRenderer: Sendable {
     // Leading spaces would make an indented code block; trailing ones a hard break or a broken
     // emphasis around the text.
     // A control character or a bidi override is shown as <U+XXXX>, never passed on.
-    let characters = Array(SafeText.line(line).trimmingCharacters(in: .whitespaces))
+    let characters = Array(SafeText.line(line).trimmingWhitespace())
     var out = ""
     for (index, character) in characters.enumerated() {
       if character == "\t" {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The report as plain text, wrapped on words to a fixed number of terminal cells (wide
 /// characters counted as two): for the terminal viewer and for `lp`. Page one's summary comes
@@ -114,7 +114,7 @@ public struct TextReportRenderer: Sendable {
       if changes.isEmpty { out.paragraph(word(.noChangedAnswers)) }
       for change in changes {
         let number = change.number.map { "\($0) " } ?? ""
-        if change.then.contains("\n") || change.now.contains("\n") {
+        if change.then.containsScalar("\n") || change.now.containsScalar("\n") {
           out.paragraph(number + change.question, first: "- ")
           thenAndNow(change.then, change.now, indent: 4, language: language, to: &out)
         } else {
@@ -326,9 +326,9 @@ private struct TextLayout {
     let available = max(1, width - hanging)
     // A line ending typed on Windows is a line break; a tab is a space; anything else unsafe
     // is shown, not passed on.
-    var clean = text.contains("\r\n") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
+    var clean = text.utf8Offset(of: "\r\n") != nil ? text.replacingAll("\r\n", with: "\n") : text
     clean = SafeText.text(clean)
-    if clean.contains("\t") { clean = clean.replacingOccurrences(of: "\t", with: " ") }
+    if clean.containsScalar("\t") { clean = clean.replacingAll("\t", with: " ") }
     let wrapped = TextWrap.wrap(clean, width: available)
     for (offset, body) in wrapped.enumerated() {
       if offset == 0 {

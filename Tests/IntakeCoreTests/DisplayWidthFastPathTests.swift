@@ -1,0 +1,51 @@
+import IntakeCore
+import Testing
+
+/// Display width measures most text without finding character boundaries: printable ASCII a
+/// byte a cell, and text of scalars that never join another (Latin, punctuation, arrows, box
+/// drawing) scalar by scalar. Both must give what measuring character by character gives.
+@Suite struct DisplayWidthFastPathTests {
+  static let simple: [Unicode.Scalar] = [
+    0..<0x300, 0x2010..<0x2028, 0x2030..<0x205F,
+    0x2190..<0x2200, 0x2500..<0x2600,
+  ].flatMap { $0 }.compactMap { Unicode.Scalar(UInt32($0)) }
+
+  /// What `DisplayWidth.of` gives, character by character.
+  static func reference(_ text: String) -> Int { text.reduce(0) { $0 + DisplayWidth.of($1) } }
+
+  @Test("each such scalar, alone and next to others, is a character of its own of the same width")
+  func scalarByScalar() {
+    let partners =
+      Self.simple.enumerated().filter { $0.offset % 37 == 0 }.map(\.element)
+      + ["a", "\r", "\n", "é", "–", "░", "▸"]
+    for scalar in Self.simple {
+      let alone = String(Character(scalar))
+      #expect(DisplayWidth.of(alone) == Self.reference(alone))
+      for partner in partners {
+        for text in [
+          String(String.UnicodeScalarView([scalar, partner])),
+          String(String.UnicodeScalarView([partner, scalar])),
+        ] {
+          let crlf = text.unicodeScalars.elementsEqual(["\r", "\n"])
+          #expect(text.count == (crlf ? 1 : 2))
+          #expect(DisplayWidth.of(text) == Self.reference(text))
+          #expect(DisplayWidth.of(text[...]) == Self.reference(text))
+          for cells in 0...4 {
+            let prefix = DisplayWidth.prefix(of: text, fitting: cells)
+            #expect(prefix == String(text.prefix(prefix.count)))
+            #expect(Self.reference(prefix) <= cells)
+          }
+        }
+      }
+    }
+  }
+
+  @Test("text with other scalars (accents that combine, emoji, wide script) is measured as before")
+  func otherText() {
+    for text in ["e\u{301}te\u{301}", "👍🏽 ok", "漢字 – ░▸", "🇳🇱", "a\u{200D}b", "➡️ next", "Zoë’s"] {
+      #expect(DisplayWidth.of(text) == Self.reference(text))
+    }
+    #expect(DisplayWidth.of("漢字 – ░▸") == 9)
+    #expect(DisplayWidth.prefix(of: "e\u{301}te\u{301}", fitting: 2) == "e\u{301}t")
+  }
+}
