@@ -32,6 +32,9 @@ public struct FormState: Sendable {
   public internal(set) var unsaved: [String: WalkProblem] = [:]
   /// Something to tell the parent until the next key (a report sent to the printer…).
   public internal(set) var notice: String?
+  /// The question as last laid out: a key lays its question out once, to keep the focus in view,
+  /// and the screen reuses that layout instead of wrapping every text again.
+  var laidOut: LaidOutQuestion?
 
   public var questionnaire: Questionnaire { walk.questionnaire }
   var text: FormText { FormText(language) }
@@ -305,8 +308,30 @@ public struct FormState: Sendable {
   /// Scrolls the question on screen so the row the parent is on can be seen.
   private mutating func revealFocus() {
     guard fits, case .question(var screen) = mode else { return }
-    let layout = questionLayout(screen)
+    let layout = questionLayout(screen, after: laidOut)
     screen.top = layout.top(keeping: screen.top, followingFocus: screen.followsFocus)
     mode = .question(screen)
+    laidOut = LaidOutQuestion(
+      question: screen, width: width, height: height, language: language, layout: layout)
+  }
+}
+
+/// A question's layout with everything it was made from. The scroll position is not among them:
+/// it is chosen from the layout, not used to make it.
+struct LaidOutQuestion: Sendable {
+  let question: QuestionScreen
+  let width: Int
+  let height: Int
+  let language: Language
+  let layout: QuestionLayout
+
+  /// Whether this is the layout `question` would get at this size and in this language.
+  func fits(_ question: QuestionScreen, width: Int, height: Int, language: Language) -> Bool {
+    guard width == self.width, height == self.height, language == self.language else {
+      return false
+    }
+    var scrolled = question
+    scrolled.top = self.question.top
+    return scrolled == self.question
   }
 }

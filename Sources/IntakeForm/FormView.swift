@@ -106,6 +106,27 @@ extension FormState {
 
   // MARK: Question
 
+  /// The layout of `question`, made from `previous` when only the highlight moved on a list (an
+  /// arrow key): the two rows restyled, no text wrapped again.
+  func questionLayout(_ question: QuestionScreen, after previous: LaidOutQuestion?)
+    -> QuestionLayout
+  {
+    guard let previous, questionnaire.items[question.itemIndex].widget != .field,
+      previous.question.highlight != question.highlight
+    else { return questionLayout(question) }
+    var unmoved = question
+    unmoved.highlight = previous.question.highlight
+    unmoved.followsFocus = previous.question.followsFocus
+    guard previous.fits(unmoved, width: width, height: height, language: language),
+      let body = previous.layout.body.movingHighlight(
+        from: previous.question.highlight, to: question.highlight)
+    else { return questionLayout(question) }
+    let layout = previous.layout
+    return QuestionLayout(
+      body: body, cursor: nil, rows: layout.rows, problemLines: layout.problemLines,
+      questionStart: layout.questionStart)
+  }
+
   /// The question's body and what the frame leaves for it, shared by the screen and by
   /// ``update(_:)``, which keeps the focus in view.
   func questionLayout(_ question: QuestionScreen) -> QuestionLayout {
@@ -179,7 +200,10 @@ extension FormState {
           part: progress.part, of: progress.parts, section: sectionTitle,
           position: progress.position, count: progress.sectionCount),
       percent: progress.percent)
-    let layout = questionLayout(question)
+    let layout =
+      laidOut.flatMap {
+        $0.fits(question, width: width, height: height, language: language) ? $0.layout : nil
+      } ?? questionLayout(question)
     frame.problemLines = layout.problemLines
     frame.body(
       layout.body, top: layout.top(keeping: question.top, followingFocus: question.followsFocus),
@@ -342,7 +366,7 @@ extension WelcomeRow {
 }
 
 /// A question's body, laid out, with the rows the screen has for it.
-struct QuestionLayout {
+struct QuestionLayout: Equatable, Sendable {
   let body: Body
   let cursor: ScreenPosition?
   /// Body rows on screen.
@@ -385,13 +409,29 @@ struct QuestionLayout {
 }
 
 /// Lines of a screen's middle part, with the lines the parent's attention is on.
-struct Body {
+struct Body: Equatable, Sendable {
   let width: Int
   private(set) var lines: [ScreenLine] = []
   /// The lines to keep in view when the body is taller than the screen.
   private(set) var focus: Range<Int>?
+  /// The lines of each list row, in the order they were added.
+  private(set) var choiceLines: [Range<Int>] = []
 
   init(width: Int) { self.width = width }
+
+  /// The body with the highlight moved from list row `from` to list row `to`: only their
+  /// styles change, so nothing is wrapped again. `nil` when either is not a list row.
+  func movingHighlight(from: Int, to: Int) -> Body? {
+    guard choiceLines.indices.contains(from), choiceLines.indices.contains(to) else { return nil }
+    var moved = self
+    for (range, style) in [(choiceLines[from], Style.normal), (choiceLines[to], .highlight)] {
+      for index in range {
+        moved.lines[index].spans = lines[index].spans.map { Span($0.text, style) }
+      }
+    }
+    moved.focus = choiceLines[to]
+    return moved
+  }
 
   mutating func blank() { lines.append(ScreenLine()) }
 
@@ -419,6 +459,7 @@ struct Body {
       lines.append(ScreenLine([Span(lead, style), Span(part + " ", style)]))
     }
     if highlighted { focus = start..<lines.count }
+    choiceLines.append(start..<lines.count)
   }
 
   /// A review line: the question (shortened) and the answer.
@@ -570,10 +611,13 @@ struct Frame {
 
   mutating func footer(_ keys: [String]) {
     var text = ""
+    var cells = 0
     for key in keys {
-      let next = text.isEmpty ? " " + key : text + "  " + key
-      if DisplayWidth.of(next) > width - 1 { break }
-      text = next
+      let separator = text.isEmpty ? " " : "  "
+      let added = separator.utf8.count + DisplayWidth.of(key)
+      if cells + added > width - 1 { break }
+      text += separator + key
+      cells += added
     }
     footerLine = ScreenLine([Span(text, .footer)], fill: .footer)
   }
@@ -679,6 +723,12 @@ struct Frame {
     for span in line.spans {
       let room = width - used
       if room <= 0 { break }
+      // Nearly every span is plain text that fits: kept as it is, measured once.
+      if let cells = DisplayWidth.cellsIfPlain(span.text), cells <= room {
+        used += cells
+        spans.append(span)
+        continue
+      }
       let text = DisplayWidth.prefix(of: SafeText.line(span.text), fitting: room)
       used += DisplayWidth.of(text)
       spans.append(Span(text, span.style))

@@ -48,4 +48,20 @@ import Testing
     #expect(DisplayWidth.of("漢字 – ░▸") == 9)
     #expect(DisplayWidth.prefix(of: "e\u{301}te\u{301}", fitting: 2) == "e\u{301}t")
   }
+
+  @Test("text kept as it is on screen is only text SafeText leaves alone, measured the same")
+  func plain() {
+    let others: [Unicode.Scalar] = ["\u{202E}", "\u{2066}", "\u{200F}", "\u{2028}", "\u{301}", "漢"]
+    for scalar in Self.simple + others {
+      for text in [String(Character(scalar)), "ab" + String(Character(scalar)) + "–c"] {
+        guard let cells = DisplayWidth.cellsIfPlain(text) else { continue }
+        #expect(SafeText.line(text) == text, "\(scalar.value)")
+        #expect(cells == Self.reference(text), "\(scalar.value)")
+      }
+    }
+    for text in ["a\u{1B}b", "a\nb", "a\tb", "\u{85}", "x\u{202E}y", "e\u{301}"] {
+      #expect(DisplayWidth.cellsIfPlain(text) == nil, "\(text.debugDescription)")
+    }
+    #expect(DisplayWidth.cellsIfPlain("  (•) 1  Vader ▸ ░░ 1% ·") == 24)
+  }
 }

@@ -71,6 +71,22 @@ public enum DisplayWidth {
     }
   }
 
+  /// The cells of `text` when it can go to the screen as it is: every scalar printable and one
+  /// that never joins another (see simpleWidth), so none is a control, a line break or a bidi
+  /// control that ``SafeText`` would show as a code. `nil` for any other text.
+  public static func cellsIfPlain(_ text: String) -> Int? {
+    if isPrintableASCII(text) { return text.utf8.count }
+    var cells = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      guard (0x20..<0x7F).contains(value) || value >= 0xA0, let width = simpleWidth(scalar) else {
+        return nil
+      }
+      cells += width
+    }
+    return cells
+  }
+
   /// Whether every byte of `text` is printable ASCII (space to tilde).
   static func isPrintableASCII<Text: StringProtocol>(_ text: Text) -> Bool {
     func printable(_ byte: UInt8) -> Bool { byte >= 0x20 && byte < 0x7F }
@@ -99,45 +115,57 @@ public enum DisplayWidth {
 
   /// The longest prefix of `text` that fits in `cells`.
   public static func prefix(of text: String, fitting cells: Int) -> String {
-    prefix(of: text[...], fitting: cells)
+    let end = prefixEnd(of: text, fitting: cells)
+    // The screen clips every line on every key, and most lines fit: no copy for them.
+    return end == text.endIndex ? text : String(text[..<end])
   }
 
   /// The longest prefix of `text` that fits in `cells`.
   public static func prefix(of text: Substring, fitting cells: Int) -> String {
-    longestPrefix(of: text, fitting: cells)
+    String(text[..<prefixEnd(of: text, fitting: cells)])
   }
 
   /// The longest prefix of `text` that fits in `cells`.
   public static func prefix(of text: some StringProtocol, fitting cells: Int) -> String {
-    longestPrefix(of: text, fitting: cells)
+    String(text[..<prefixEnd(of: text, fitting: cells)])
   }
 
-  private static func longestPrefix<Text: StringProtocol>(of text: Text, fitting cells: Int)
-    -> String
+  /// Where the longest prefix of `text` that fits in `cells` ends.
+  private static func prefixEnd<Text: StringProtocol>(of text: Text, fitting cells: Int)
+    -> String.Index
   {
     if isPrintableASCII(text) {
-      return String(decoding: text.utf8.prefix(max(0, cells)), as: UTF8.self)
+      let count = text.utf8.count
+      return count <= cells
+        ? text.endIndex : text.utf8.index(text.utf8.startIndex, offsetBy: max(0, cells))
     }
-    if text.unicodeScalars.allSatisfy({ simpleWidth($0) != nil }) {
-      // Every scalar is a character of its own (see simpleWidth).
-      var used = 0
-      var result = String.UnicodeScalarView()
-      for scalar in text.unicodeScalars {
-        let width = simpleWidth(scalar) ?? 0
-        if used + width > cells { break }
-        used += width
-        result.append(scalar)
-      }
-      return String(result)
-    }
+    // Scalar by scalar while every scalar is a character of its own (see simpleWidth); from the
+    // first one that may join another, character by character.
     var used = 0
-    var result = ""
-    for character in text {
-      let width = of(character)
-      if used + width > cells { break }
+    let scalars = text.unicodeScalars
+    var index = scalars.startIndex
+    while index < scalars.endIndex {
+      guard let width = simpleWidth(scalars[index]) else {
+        return characterPrefixEnd(of: text, fitting: cells)
+      }
+      if used + width > cells { return index }
       used += width
-      result.append(character)
+      scalars.formIndex(after: &index)
     }
-    return result
+    return text.endIndex
+  }
+
+  private static func characterPrefixEnd<Text: StringProtocol>(of text: Text, fitting cells: Int)
+    -> String.Index
+  {
+    var used = 0
+    var index = text.startIndex
+    while index < text.endIndex {
+      let width = of(text[index])
+      if used + width > cells { return index }
+      used += width
+      text.formIndex(after: &index)
+    }
+    return text.endIndex
   }
 }

@@ -31,6 +31,9 @@ public final class CursesTerminal {
   private let waitMask: sigset_t
   private let palette: Palette
   private var needsFullRepaint = false
+  /// The rows on screen as last painted, so a row that did not change is not written again.
+  private var painted: [ScreenLine] = []
+  private var paintedWidth = 0
   private var stopped = false
   /// Keys decoded but not yet handed out (an escape sequence ncurses did not know).
   private var queued: [TerminalInput] = []
@@ -89,17 +92,25 @@ public final class CursesTerminal {
 
   /// Paints `screen`; ncurses sends only the cells that changed.
   public func paint(_ screen: Screen) {
+    let rows = min(screen.lines.count, height)
     if needsFullRepaint {
-      // After a resize, a cleared screen avoids leftovers of the old layout.
+      // After a resize or a suspension, a cleared screen avoids leftovers of the old layout.
       wclear(window)
       needsFullRepaint = false
-    } else {
+      painted = []
+    } else if painted.count != rows || paintedWidth != screen.width {
       werase(window)
+      painted = []
     }
-    let rows = min(screen.lines.count, height)
+    paintedWidth = screen.width
     for row in 0..<rows {
       let line = screen.lines[row]
+      // ncurses would find an unchanged row unchanged too, but only after each of its
+      // characters has been converted and stored again: a key changes two or three rows.
+      if painted.indices.contains(row), painted[row] == line { continue }
       wmove(window, Int32(row), 0)
+      setStyle(.normal)
+      wclrtoeol(window)
       var used = 0
       for span in line.spans where !span.text.isEmpty {
         setStyle(span.style)
@@ -113,6 +124,7 @@ public final class CursesTerminal {
         if last > used { waddstr(window, String(repeating: " ", count: last - used)) }
       }
     }
+    painted = Array(screen.lines.prefix(rows))
     setStyle(.normal)
     if let cursor = screen.cursor {
       wmove(window, Int32(cursor.row), Int32(cursor.column))
