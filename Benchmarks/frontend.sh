@@ -23,7 +23,9 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 "$generator" --yaml 10000 >"$work/large.yaml"
-stripped="$work/intake-stripped"
+# Handed out stripped (README): the symbols and debug information are half the file and are
+# never read at run time. The stripped binary is the one measured.
+stripped="$work/intake"
 strip -o "$stripped" "$bin"
-echo "binary: $(stat -c %s "$bin") bytes ($(stat -c %s "$stripped") stripped)"
-python3 Benchmarks/frontend_vs_dialog.py "$bin" "$work/answers" "${1:-40}" "$venv/bin/python" "$work/large.yaml"
+echo "binary: $(stat -c %s "$stripped") bytes as handed out, stripped ($(stat -c %s "$bin") with symbols; goal under 25 MB)"
+python3 Benchmarks/frontend_vs_dialog.py "$stripped" "$work/answers" "${1:-40}" "$venv/bin/python" "$work/large.yaml"
