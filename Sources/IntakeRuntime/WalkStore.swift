@@ -108,8 +108,8 @@ extension AnswerStore: WalkStore {
   }
 
   public func open(_ id: String) throws(AnswerStoreError) -> any WalkSession {
-    let stored = try assessment(id: id)
-    return FileWalkSession(try open(stored), profileName: stored.profile.name)
+    let profile = try profile(holding: id)
+    return FileWalkSession(try open(id, in: profile), profileName: profile.name)
   }
 
   public func followUp(

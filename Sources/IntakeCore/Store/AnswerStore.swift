@@ -262,13 +262,18 @@ public struct AnswerStore: Sendable {
 
   /// The assessment with id `id`, in whichever profile it is.
   public func assessment(id: String) throws(AnswerStoreError) -> StoredAssessment {
+    try load(id: id, in: profile(holding: id))
+  }
+
+  /// The profile that holds assessment `id`, found by its file: only that profile's nickname is
+  /// read, not the answers (opening reads them, once it holds the lock).
+  public func profile(holding id: String) throws(AnswerStoreError) -> Profile {
     if let problem = AssessmentID.problem(id) {
       throw .invalidName(id, reason: "an assessment id \(problem)")
     }
-    // The folder is found by the file; only that profile's nickname is read.
     for folder in try FileSystem.list(root) where ProfileFolder.problem(folder) == nil {
       guard FileSystem.kind("\(root)/\(folder)/\(id).json") == .file else { continue }
-      return try load(id: id, in: profile(inFolder: folder))
+      return profile(inFolder: folder)
     }
     throw .notFound("no assessment '\(id)' in \(root) ('intake list' shows them)")
   }
