@@ -165,16 +165,11 @@ final class TmuxSession {
 
   var text: String { ((try? screen()) ?? []).joined(separator: "\n") }
 
-  /// Waits until the screen shows `needle` (content, not a fixed sleep); fails after `seconds`.
+  /// Waits until the screen shows `needle` and has settled (content, not a fixed sleep); fails
+  /// after `seconds`.
   @discardableResult
   func waitFor(_ needle: String, seconds: Double = 10) throws -> [String] {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
-      let lines = try screen()
-      if lines.joined(separator: "\n").contains(needle) { return lines }
-      Thread.sleep(forTimeInterval: 0.03)
-    }
-    throw E2EError("waited \(seconds)s for “\(needle)”; the screen shows:\n\(text)")
+    try waitUntil("“\(needle)”", seconds: seconds) { $0.joined(separator: "\n").contains(needle) }
   }
 
   /// Waits until `condition` holds for the screen; `what` names it in the failure.
@@ -183,9 +178,18 @@ final class TmuxSession {
     -> [String]
   {
     let deadline = Date().addingTimeInterval(seconds)
+    var candidate: [String]?
     while Date() < deadline {
       let lines = try screen()
-      if condition(lines) { return lines }
+      // A capture can catch the program halfway through painting: the new top rows over the
+      // old screen's lower ones. A screen counts once two captures in a row agree.
+      if condition(lines) {
+        if lines == candidate { return lines }
+        candidate = lines
+        Thread.sleep(forTimeInterval: 0.05)
+        continue
+      }
+      candidate = nil
       Thread.sleep(forTimeInterval: 0.03)
     }
     throw E2EError("waited \(seconds)s for \(what); the screen shows:\n\(text)")
