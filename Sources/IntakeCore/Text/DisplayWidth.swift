@@ -65,8 +65,13 @@ public enum DisplayWidth {
     case 0x20..<0x7F: return 1
     // Controls: no cells. A carriage return and line feed are one character of no cells too.
     case 0..<0x20, 0x7F..<0xA0: return 0
+    // What `of(_:)` gives for them, without its Unicode property lookups (the progress bar and
+    // the list markers are such scalars, measured on every key): none is a mark or a format
+    // character, and only ◽ and ◾ are wide (emoji presentation). DisplayWidthFastPathTests
+    // holds every one of them to `of(_:)`.
+    case 0x25FD, 0x25FE: return 2
     case 0xA0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x2190...0x21FF, 0x2500...0x25FF:
-      return scalar.properties.isEmojiPresentation ? 2 : of(scalar)
+      return 1
     default: return nil
     }
   }
