@@ -7,32 +7,15 @@ import IntakeCore
 public struct Walk: Sendable {
   public let questionnaire: Questionnaire
   public let today: LocalDate
-  /// Each section's place among the sections and the items it holds, when they stand together
-  /// (as a loaded questionnaire's do): progress is then found by binary search, not by going
-  /// through every shown item on every key.
-  private let sectionPlaces: [String: SectionPlace]
-
-  private struct SectionPlace: Sendable {
-    let part: Int
-    let items: Range<Int>?
-  }
+  /// Each section's place among the sections, by id, for the progress line on every key.
+  private let partBySectionID: [String: Int]
 
   public init(questionnaire: Questionnaire, today: LocalDate) {
     self.questionnaire = questionnaire
     self.today = today
-    var bounds: [String: (first: Int, last: Int, count: Int)] = [:]
-    for (index, item) in questionnaire.items.enumerated() {
-      let known = bounds[item.sectionID]
-      bounds[item.sectionID] = (known?.first ?? index, index, (known?.count ?? 0) + 1)
-    }
-    var places: [String: SectionPlace] = [:]
-    for (part, section) in questionnaire.sections.enumerated() where places[section.id] == nil {
-      let items = bounds[section.id].flatMap { bound in
-        bound.last - bound.first + 1 == bound.count ? bound.first..<bound.last + 1 : nil
-      }
-      places[section.id] = SectionPlace(part: part, items: items)
-    }
-    sectionPlaces = places
+    partBySectionID = Dictionary(
+      questionnaire.sections.enumerated().map { ($1.id, $0) },
+      uniquingKeysWith: { first, _ in first })
   }
 
   public func assess(_ answers: Answers) -> Assessment {
@@ -86,27 +69,19 @@ public struct Walk: Sendable {
   public func progress(at index: Int, in assessment: Assessment) -> Progress {
     let visible = assessment.visibleItemIndices
     let sectionID = questionnaire.items[index].sectionID
-    let place = sectionPlaces[sectionID]
-    let position: Int
-    let sectionCount: Int
-    if let items = place?.items {
-      // The shown items are in questionnaire order, so the section's are one run of them.
-      let start = visible.partitioningIndex { $0 >= items.lowerBound }
-      let end = visible.partitioningIndex { $0 >= items.upperBound }
-      let at = visible.partitioningIndex { $0 >= index }
-      sectionCount = end - start
-      position = at < end && visible[at] == index ? at - start + 1 : 1
-    } else {
-      let inSection = visible.filter { questionnaire.items[$0].sectionID == sectionID }
-      sectionCount = inSection.count
-      position = (inSection.firstIndex(of: index) ?? 0) + 1
-    }
+    let part = partBySectionID[sectionID] ?? 0
+    // The shown items are in questionnaire order, and a section's items stand together
+    // (`itemRange`): its shown ones are one run of them, found by binary search.
+    let items = questionnaire.sections[part].itemRange
+    let start = visible.partitioningIndex { $0 >= items.lowerBound }
+    let end = visible.partitioningIndex { $0 >= items.upperBound }
+    let at = visible.partitioningIndex { $0 >= index }
     return Progress(
       sectionID: sectionID,
-      part: (place?.part ?? 0) + 1,
+      part: part + 1,
       parts: questionnaire.sections.count,
-      position: position,
-      sectionCount: sectionCount,
+      position: at < end && visible[at] == index ? at - start + 1 : 1,
+      sectionCount: end - start,
       percent: questionnaire.items.isEmpty ? 100 : index * 100 / questionnaire.items.count)
   }
 
