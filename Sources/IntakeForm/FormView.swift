@@ -106,18 +106,21 @@ extension FormState {
 
   // MARK: Question
 
-  /// The layout of `question`, made from `previous` when only the highlight moved on a list (an
-  /// arrow key): the two rows restyled, no text wrapped again.
+  /// The layout of `question`: `previous` itself when it was made for this question, size and
+  /// language; made from it when only the highlight moved on a list (an arrow key: two rows
+  /// restyled, no text wrapped again); otherwise laid out afresh.
   func questionLayout(_ question: QuestionScreen, after previous: LaidOutQuestion?)
     -> QuestionLayout
   {
-    guard let previous, questionnaire.items[question.itemIndex].widget != .field,
-      previous.question.highlight != question.highlight
-    else { return questionLayout(question) }
+    guard let previous else { return questionLayout(question) }
+    if previous.fits(question, width: width, height: height, language: language) {
+      return previous.layout
+    }
     var unmoved = question
     unmoved.highlight = previous.question.highlight
     unmoved.followsFocus = previous.question.followsFocus
-    guard previous.fits(unmoved, width: width, height: height, language: language),
+    guard questionnaire.items[question.itemIndex].widget != .field,
+      previous.fits(unmoved, width: width, height: height, language: language),
       let body = previous.layout.body.movingHighlight(
         from: previous.question.highlight, to: question.highlight)
     else { return questionLayout(question) }
@@ -200,10 +203,7 @@ extension FormState {
           part: progress.part, of: progress.parts, section: sectionTitle,
           position: progress.position, count: progress.sectionCount),
       percent: progress.percent)
-    let layout =
-      laidOut.flatMap {
-        $0.fits(question, width: width, height: height, language: language) ? $0.layout : nil
-      } ?? questionLayout(question)
+    let layout = questionLayout(question, after: laidOut)
     frame.problemLines = layout.problemLines
     frame.body(
       layout.body, top: layout.top(keeping: question.top, followingFocus: question.followsFocus),
