@@ -31,9 +31,8 @@ public final class CursesTerminal {
   private let waitMask: sigset_t
   private let palette: Palette
   private var needsFullRepaint = false
-  /// The rows on screen as last painted, so a row that did not change is not written again.
-  private var painted: [ScreenLine] = []
-  private var paintedWidth = 0
+  /// The screen as last painted, so a row that did not change is not written again.
+  private var painted: Screen?
   private var stopped = false
   /// Keys decoded but not yet handed out (an escape sequence ncurses did not know).
   private var queued: [TerminalInput] = []
@@ -97,17 +96,18 @@ public final class CursesTerminal {
       // After a resize or a suspension, a cleared screen avoids leftovers of the old layout.
       wclear(window)
       needsFullRepaint = false
-      painted = []
-    } else if painted.count != rows || paintedWidth != screen.width {
+      painted = nil
+    } else if painted.map({ $0.width != screen.width || $0.lines.count != screen.lines.count })
+      ?? true
+    {
       werase(window)
-      painted = []
+      painted = nil
     }
-    paintedWidth = screen.width
     for row in 0..<rows {
       let line = screen.lines[row]
       // ncurses would find an unchanged row unchanged too, but only after each of its
       // characters has been converted and stored again: a key changes two or three rows.
-      if painted.indices.contains(row), painted[row] == line { continue }
+      if painted?.lines[row] == line { continue }
       wmove(window, Int32(row), 0)
       setStyle(.normal)
       wclrtoeol(window)
@@ -124,7 +124,7 @@ public final class CursesTerminal {
         if last > used { waddstr(window, String(repeating: " ", count: last - used)) }
       }
     }
-    painted = Array(screen.lines.prefix(rows))
+    painted = screen
     setStyle(.normal)
     if let cursor = screen.cursor {
       wmove(window, Int32(cursor.row), Int32(cursor.column))
