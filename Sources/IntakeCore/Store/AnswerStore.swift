@@ -267,7 +267,7 @@ public struct AnswerStore: Sendable {
 
   /// The profile that holds assessment `id`, found by its file: only that profile's nickname is
   /// read, not the answers (opening reads them, once it holds the lock).
-  public func profile(holding id: String) throws(AnswerStoreError) -> Profile {
+  package func profile(holding id: String) throws(AnswerStoreError) -> Profile {
     if let problem = AssessmentID.problem(id) {
       throw .invalidName(id, reason: "an assessment id \(problem)")
     }

@@ -43,12 +43,22 @@ public enum DisplayWidth {
   public static func of(_ text: Substring) -> Int { width(of: text) }
 
   private static func width<Text: StringProtocol>(of text: Text) -> Int {
+    simpleCells(of: text, controls: true) ?? text.reduce(0) { $0 + of($1) }
+  }
+
+  /// The cells of `text` measured scalar by scalar, when every scalar is one that never joins
+  /// another (see simpleWidth) and, unless `controls`, none is a control character; `nil`
+  /// otherwise.
+  private static func simpleCells<Text: StringProtocol>(of text: Text, controls: Bool) -> Int? {
     // Printable ASCII is one cell a byte, and no such byte joins a grapheme cluster with
     // another: the screen is mostly such text.
     if isPrintableASCII(text) { return text.utf8.count }
     var cells = 0
     for scalar in text.unicodeScalars {
-      guard let width = simpleWidth(scalar) else { return text.reduce(0) { $0 + of($1) } }
+      let isControl = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
+      guard let width = simpleWidth(scalar), controls || !isControl else {
+        return nil
+      }
       cells += width
     }
     return cells
@@ -79,17 +89,8 @@ public enum DisplayWidth {
   /// The cells of `text` when it can go to the screen as it is: every scalar printable and one
   /// that never joins another (see simpleWidth), so none is a control, a line break or a bidi
   /// control that ``SafeText`` would show as a code. `nil` for any other text.
-  public static func cellsIfPlain(_ text: String) -> Int? {
-    if isPrintableASCII(text) { return text.utf8.count }
-    var cells = 0
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      guard (0x20..<0x7F).contains(value) || value >= 0xA0, let width = simpleWidth(scalar) else {
-        return nil
-      }
-      cells += width
-    }
-    return cells
+  package static func cellsIfPlain(_ text: String) -> Int? {
+    simpleCells(of: text, controls: false)
   }
 
   /// Whether every byte of `text` is printable ASCII (space to tilde).
