@@ -161,6 +161,12 @@ struct ReportBuilder {
   private func header(notes: [String]) -> ReportHeader {
     let unanswered = unansweredItems()
     let safetyNames = unanswered.compactMap(\.safety)
+    let unknownSafety = questionnaire.items.compactMap { item -> String? in
+      guard assessment.isVisible(item: item.id, in: questionnaire),
+        record.answers[item.id]?.value == .dontKnow
+      else { return nil }
+      return questionnaire.report.safety?.question(item.id)?.label.text(in: language)
+    }
     return ReportHeader(
       title: questionnaire.title.text(in: language),
       nickname: questionnaire.report.nicknameItemID.flatMap(answerText),
@@ -175,7 +181,8 @@ struct ReportBuilder {
       answersVersion: record.questionnaireVersion, assessmentID: record.id,
       status: record.status,
       statusText: ReportText.statusText(
-        record.status, unanswered: unanswered.count, safety: safetyNames, in: language),
+        record.status, unanswered: unanswered.count, safety: safetyNames,
+        unknownSafety: unknownSafety, in: language),
       unanswered: unanswered, notes: notes)
   }
 

@@ -283,16 +283,25 @@ public enum ReportText: String, CaseIterable, Sendable {
   }
 
   /// The status line: "complete", or how many shown questions are unanswered and which safety
-  /// questions are among them.
+  /// questions are among them; safety questions answered "don't know" are named too, so the
+  /// line never reads as settled while they are open.
   public static func statusText(
-    _ status: AnswerRecord.Status, unanswered: Int, safety: [String], in language: Language
+    _ status: AnswerRecord.Status, unanswered: Int, safety: [String], unknownSafety: [String],
+    in language: Language
   ) -> String {
     let dutch = language == .dutch
+    let unknown =
+      unknownSafety.isEmpty
+      ? nil
+      : (dutch ? "‘weet ik niet’ bij: " : "‘don’t know’ for: ")
+        + unknownSafety.joined(separator: ", ")
     if unanswered == 0 {
+      let text: String
       switch status {
-      case .inProgress: return ReportText.statusInProgress.text(in: language)
-      case .complete, .finishedWithUnanswered: return ReportText.statusComplete.text(in: language)
+      case .inProgress: text = ReportText.statusInProgress.text(in: language)
+      case .complete, .finishedWithUnanswered: text = ReportText.statusComplete.text(in: language)
       }
+      return unknown.map { "\(text) (\(dutch ? "veiligheid" : "safety"): \($0))" } ?? text
     }
     let count =
       dutch
@@ -303,13 +312,11 @@ public enum ReportText: String, CaseIterable, Sendable {
     case .inProgress: lead = dutch ? "nog niet af" : "not finished yet"
     case .complete, .finishedWithUnanswered: lead = dutch ? "afgerond" : "finished"
     }
-    let among: String
-    if safety.isEmpty {
-      among = dutch ? "geen ervan over veiligheid" : "none of them about safety"
-    } else {
-      among =
-        (dutch ? "over veiligheid: " : "about safety: ") + safety.joined(separator: ", ")
-    }
+    var among =
+      safety.isEmpty
+      ? (dutch ? "geen ervan over veiligheid" : "none of them about safety")
+      : (dutch ? "over veiligheid: " : "about safety: ") + safety.joined(separator: ", ")
+    if let unknown { among += (dutch ? "; wel " : "; but ") + unknown }
     return "\(lead), \(count) (\(among))"
   }
 

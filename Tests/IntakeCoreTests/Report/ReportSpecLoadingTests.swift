@@ -83,7 +83,26 @@ struct ReportSpecLoadingTests {
     #expect(point.basis.map(\.id) == ["kidney", "pills"])
     #expect(document.header.unanswered.map(\.itemID) == ["pills", "notes"])
     #expect(
-      document.header.statusText == "finished, 2 questions unanswered (about safety: Any pills?)")
+      document.header.statusText
+        == "finished, 2 questions unanswered (about safety: Any pills?; but ‘don’t know’ for: kidneys)"
+    )
+  }
+
+  @Test("the status line never reads as settled while a safety answer is 'don't know'")
+  func statusWithUnknownSafety() {
+    #expect(
+      ReportText.statusText(
+        .complete, unanswered: 0, safety: [], unknownSafety: ["kidneys"], in: .english)
+        == "complete (safety: ‘don’t know’ for: kidneys)")
+    #expect(
+      ReportText.statusText(
+        .finishedWithUnanswered, unanswered: 3, safety: [], unknownSafety: ["nieren"],
+        in: .dutch)
+        == "afgerond, 3 vragen niet beantwoord (geen ervan over veiligheid; wel ‘weet ik niet’ bij: nieren)"
+    )
+    #expect(
+      ReportText.statusText(.complete, unanswered: 0, safety: [], unknownSafety: [], in: .english)
+        == ReportText.statusComplete.text(in: .english))
   }
 
   @Test(
