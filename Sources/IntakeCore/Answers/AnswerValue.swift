@@ -26,7 +26,7 @@ public enum AnswerValue: Hashable, Sendable {
 extension AnswerValue: Codable {
   // One key per case keeps the JSON readable by hand: {"choice":"yes"}, {"number":7},
   // {"special":"dont_know"}.
-  private enum CodingKeys: String, CodingKey {
+  enum CodingKeys: String, CodingKey {
     case choice, choices, number, text, date, special
   }
 
@@ -36,7 +36,7 @@ extension AnswerValue: Codable {
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
-          debugDescription: "expected exactly one of choice, choices, number, text, date, special"))
+          debugDescription: Self.oneKeyExpected))
     }
     switch key {
     case .choice: self = .choice(try container.decode(String.self, forKey: key))
@@ -52,9 +52,15 @@ extension AnswerValue: Codable {
       default:
         throw DecodingError.dataCorruptedError(
           forKey: key, in: container,
-          debugDescription: "expected 'dont_know' or 'prefer_not_to_say', found '\(special)'")
+          debugDescription: Self.specialExpected(found: "'\(special)'"))
       }
     }
+  }
+
+  static let oneKeyExpected = "expected exactly one of choice, choices, number, text, date, special"
+
+  static func specialExpected(found: String) -> String {
+    "expected 'dont_know' or 'prefer_not_to_say', found \(found)"
   }
 
   public func encode(to encoder: any Encoder) throws {

@@ -50,36 +50,18 @@ public enum AnswerFile {
     return encoder
   }
 
-  static func decoder() -> JSONDecoder {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .custom { decoder in
-      let container = try decoder.singleValueContainer()
-      let text = try container.decode(String.self)
-      guard let date = Timestamp.parse(text) else {
-        throw DecodingError.dataCorruptedError(
-          in: container,
-          debugDescription:
-            "expected a date and time with a time zone such as 2026-11-25T10:42:07.000Z, "
-            + "found \(LocatedDecoding.quote(text))")
-      }
-      return date
-    }
-    return decoder
-  }
-
   static func decode(_ bytes: [UInt8], file: String) throws(AnswerStoreError) -> AnswerRecord {
     let located = LocatedDecoding(file: file)
     let root = try located.parse(bytes)
     try located.checkFormat(root)
     try located.checkKeys(root)
-    let record: AnswerRecord = try located.decode(AnswerRecord.self, from: bytes, root: root)
+    let record = try AnswerRecord(reading: JSONFieldReader(root: root, located: located))
     try located.checkContents(record, root: root)
     return record
   }
 }
 
-/// Decodes with Foundation's decoder and turns its key paths into lines and columns through a
-/// ``JSONNode`` tree of the same text.
+/// Checks and errors for a file read through a ``JSONNode`` tree, each error at a line and column.
 struct LocatedDecoding {
   let file: String
 
@@ -169,76 +151,6 @@ struct LocatedDecoding {
         try checkDuplicates(element, path: path + [.index(offset)])
       }
     default: break
-    }
-  }
-
-  func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], root: JSONNode)
-    throws(AnswerStoreError) -> T
-  {
-    do {
-      return try AnswerFile.decoder().decode(type, from: Data(bytes))
-    } catch let decodingError as DecodingError {
-      throw locate(decodingError, root: root)
-    } catch {
-      throw self.error(at: root.position, "\(error)")
-    }
-  }
-
-  private func locate(_ decodingError: DecodingError, root: JSONNode) -> AnswerStoreError {
-    func walk(_ codingPath: [any CodingKey]) -> (JSONNode, [JSONPathComponent]) {
-      var node = root
-      var path: [JSONPathComponent] = []
-      for key in codingPath {
-        switch node.kind {
-        case .object:
-          path.append(.key(key.stringValue))
-          guard let member = node.member(key.stringValue) else { return (node, path) }
-          node = member.value
-        case .array(let elements):
-          guard let index = key.intValue, elements.indices.contains(index) else {
-            return (node, path)
-          }
-          path.append(.index(index))
-          node = elements[index]
-        default:
-          return (node, path)
-        }
-      }
-      return (node, path)
-    }
-    func at(_ path: [JSONPathComponent]) -> String {
-      path.isEmpty ? "" : " at \(JSONPathComponent.describe(path))"
-    }
-    switch decodingError {
-    case .keyNotFound(let key, let context):
-      let (node, path) = walk(context.codingPath)
-      let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
-      return error(at: node.position, "missing key '\(key.stringValue)'\(place)")
-    case .typeMismatch(let type, let context):
-      let (node, path) = walk(context.codingPath)
-      return error(
-        at: node.position, "expected \(Self.describe(type))\(at(path)), found \(node.kindName)")
-    case .valueNotFound(let type, let context):
-      let (node, path) = walk(context.codingPath)
-      return error(at: node.position, "expected \(Self.describe(type))\(at(path)), found null")
-    case .dataCorrupted(let context):
-      let (node, path) = walk(context.codingPath)
-      return error(at: node.position, "\(context.debugDescription)\(at(path))")
-    @unknown default:
-      return error(at: root.position, "\(decodingError)")
-    }
-  }
-
-  private static func describe(_ type: Any.Type) -> String {
-    switch type {
-    case is String.Type: "text"
-    case is Int.Type: "a whole number"
-    case is Double.Type: "a number"
-    case is Bool.Type: "true or false"
-    case is Date.Type: "a date and time"
-    case is [String].Type: "a list of option ids"
-    default:
-      String(describing: type).hasPrefix("Array") ? "a list" : "an object"
     }
   }
 

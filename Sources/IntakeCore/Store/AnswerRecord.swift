@@ -2,7 +2,7 @@ import FoundationEssentials
 
 /// One assessment as stored on disk: the answers to one questionnaire version, for one child
 /// (profile), with when each answer was given. Documented in docs/answers-format.md.
-public struct AnswerRecord: Codable, Sendable, Equatable {
+public struct AnswerRecord: Encodable, Sendable, Equatable {
   /// The version of this file format; a newer one is refused, not guessed at.
   /// Format 2 added ``Status/finishedWithUnanswered`` and ``unanswered``; format 1 files are
   /// read as they are and written as format 2 on their next change.
@@ -23,7 +23,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   }
 
   /// One answer and the moment it was given (or last changed).
-  public struct Entry: Codable, Sendable, Equatable {
+  public struct Entry: Encodable, Sendable, Equatable {
     public var value: AnswerValue
     public var answeredAt: Date
     /// The assessment this answer was copied from when a follow-up was pre-filled; `nil` once
@@ -46,7 +46,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
   /// An answer to an item that a newer questionnaire version no longer has. It is kept in the
   /// file (never silently dropped) but not used; it returns to ``AnswerRecord/answers`` if a
   /// later version asks the item again.
-  public struct RetiredEntry: Codable, Sendable, Equatable {
+  public struct RetiredEntry: Encodable, Sendable, Equatable {
     public var value: AnswerValue
     public var answeredAt: Date
     /// The questionnaire version the answer was given to.
@@ -129,27 +129,6 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
     case questionnaireVersion = "questionnaire_version"
     case profileName = "profile_name"
     case followUpOf = "follow_up_of"
-  }
-
-  public init(from decoder: any Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    format = try container.decode(Int.self, forKey: .format)
-    id = try container.decode(String.self, forKey: .id)
-    questionnaireID = try container.decode(String.self, forKey: .questionnaireID)
-    questionnaireVersion = try container.decode(String.self, forKey: .questionnaireVersion)
-    language = try container.decode(Language.self, forKey: .language)
-    profile = try container.decode(String.self, forKey: .profile)
-    profileName = try container.decodeIfPresent(String.self, forKey: .profileName)
-    status = try container.decode(Status.self, forKey: .status)
-    // Absent in format 1 (which had no way to finish early) and whenever nothing was left open.
-    unanswered = try container.decodeIfPresent([String].self, forKey: .unanswered) ?? []
-    created = try container.decode(Date.self, forKey: .created)
-    updated = try container.decode(Date.self, forKey: .updated)
-    followUpOf = try container.decodeIfPresent(String.self, forKey: .followUpOf)
-    answers = try container.decode([String: Entry].self, forKey: .answers)
-    // Absent in files written before any questionnaire change: nothing was retired.
-    retired = try container.decodeIfPresent([String: RetiredEntry].self, forKey: .retired) ?? [:]
-    position = try container.decodeIfPresent(String.self, forKey: .position)
   }
 
   public func encode(to encoder: any Encoder) throws {

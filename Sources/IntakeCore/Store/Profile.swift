@@ -17,7 +17,7 @@ public struct Profile: Sendable, Hashable, Identifiable {
 
 /// `profile.json` in a profile folder: the nickname as typed, which a folder name cannot always
 /// keep (case, punctuation, two nicknames that make the same folder name).
-struct ProfileInfo: Codable, Sendable, Equatable {
+struct ProfileInfo: Encodable, Sendable, Equatable {
   static let fileStem = "profile"
   static let fileName = "profile.json"
 
@@ -37,8 +37,7 @@ struct ProfileInfo: Codable, Sendable, Equatable {
 
   static func decode(_ data: Data, file: String) throws(AnswerStoreError) -> ProfileInfo {
     let located = LocatedDecoding(file: file)
-    let bytes = Array(data)
-    let root = try located.parse(bytes)
+    let root = try located.parse(Array(data))
     try located.checkFormat(root)
     if case .object(let members) = root.kind {
       for member in members where !CodingKeys.allCases.map(\.stringValue).contains(member.key) {
@@ -47,7 +46,12 @@ struct ProfileInfo: Codable, Sendable, Equatable {
           "unknown key '\(member.key)' (expected one of created, format, name)")
       }
     }
-    let info = try located.decode(ProfileInfo.self, from: bytes, root: root)
+    let fields = JSONFieldReader(root: root, located: located)
+    let format = try fields.required(CodingKeys.format.rawValue).int()
+    var info = ProfileInfo(
+      name: try fields.required(CodingKeys.name.rawValue).string(),
+      created: try fields.required(CodingKeys.created.rawValue).timestamp())
+    info.format = format
     if let problem = ProfileName.problem(info.name) {
       throw located.error(at: root.member("name")?.value.position ?? root.position, problem)
     }
