@@ -2,12 +2,13 @@ import FoundationEssentials
 
 /// The moments in an answers file: ISO 8601 with milliseconds and a time zone, written in UTC
 /// (`2026-11-25T10:42:07.250Z`) and read with any offset (`2026-11-25T11:42:07+01:00`).
+///
+/// The arithmetic is done here on day numbers rather than by a `Calendar`: building the first
+/// Gregorian calendar (its caches, its time zone) cost more than everything else the store does
+/// to open an assessment.
 public enum Timestamp {
-  private static let utc: Calendar = {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-    return calendar
-  }()
+  /// The Julian day number of 1970-01-01, where `timeIntervalSince1970` counts from.
+  private static let unixEpochJulianDay = 2_440_588
 
   /// `date` rounded to whole milliseconds: what a file can hold, so a date written and read back
   /// compares equal to the one in memory.
@@ -18,14 +19,20 @@ public enum Timestamp {
   /// `date` as `YYYY-MM-DDTHH:MM:SS.mmmZ`.
   public static func format(_ date: Date) -> String {
     let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-    let seconds = Int64((Double(milliseconds) / 1000).rounded(.down))
-    let fraction = Int(milliseconds - seconds * 1000)
-    let whole = Date(timeIntervalSince1970: TimeInterval(seconds))
-    let parts = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: whole)
-    func two(_ n: Int?) -> String { String(n ?? 0).leftPadded(to: 2) }
-    return "\(String(parts.year ?? 0).leftPadded(to: 4))-\(two(parts.month))-\(two(parts.day))"
-      + "T\(two(parts.hour)):\(two(parts.minute)):\(two(parts.second))"
-      + ".\(String(fraction).leftPadded(to: 3))Z"
+    let (seconds, fraction) = floorDivision(milliseconds, 1000)
+    let (days, secondOfDay) = floorDivision(seconds, 86_400)
+    let day = LocalDate(julianDay: Int(days) + unixEpochJulianDay)
+    func two(_ n: Int64) -> String { String(n).leftPadded(to: 2) }
+    return "\(day.iso)T\(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):"
+      + "\(two(secondOfDay % 60)).\(String(fraction).leftPadded(to: 3))Z"
+  }
+
+  /// Quotient and remainder rounded towards minus infinity, so moments before 1970 fall on the
+  /// day they belong to.
+  private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
+    let remainder = value % divisor
+    return remainder < 0
+      ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
   }
 
   /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; `nil` for anything else, including a
@@ -51,7 +58,8 @@ public enum Timestamp {
     guard let year = number(4), expect("-"), let month = number(2), expect("-"),
       let day = number(2), expect("T"), let hour = number(2), expect(":"),
       let minute = number(2), expect(":"), let second = number(2),
-      LocalDate(year: year, month: month, day: day) != nil, hour < 24, minute < 60, second < 60
+      let date = LocalDate(year: year, month: month, day: day), hour < 24, minute < 60,
+      second < 60
     else { return nil }
     var fraction = 0.0
     if expect(".") {
@@ -78,13 +86,10 @@ public enum Timestamp {
     } else {
       return nil
     }
-    guard index == bytes.count,
-      let base = utc.date(
-        from: DateComponents(
-          year: year, month: month, day: day, hour: hour, minute: minute, second: second))
-    else { return nil }
-    return Date(
-      timeIntervalSince1970: base.timeIntervalSince1970 + fraction - Double(offsetSeconds))
+    guard index == bytes.count else { return nil }
+    let days = date.julianDay - unixEpochJulianDay
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds
+    return Date(timeIntervalSince1970: Double(seconds) + fraction)
   }
 
   /// `date` as a parent reads it in a listing: `25-11-2026 11:42`, local time.

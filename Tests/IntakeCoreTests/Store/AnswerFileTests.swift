@@ -126,6 +126,39 @@ struct AnswerFileRoundTripTests {
     }
   }
 
+  @Test("times agree with a Gregorian calendar in UTC, leap days and centuries included")
+  func timestampsMatchCalendar() throws {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = try #require(TimeZone(secondsFromGMT: 0))
+    // Every 997,331 seconds (about 11.5 days, so every time of day comes round) from 1890 to 2110,
+    // and the edges of the days Julian-day arithmetic gets wrong most easily.
+    var moments = stride(from: -2_524_521_600.0, to: 4_418_064_000.0, by: 997_331.125).map {
+      Date(timeIntervalSince1970: $0)
+    }
+    for text in ["1900-03-01", "2000-02-29", "2100-03-01", "2024-12-31", "1970-01-01"] {
+      let midnight = try #require(
+        calendar.date(
+          from: DateComponents(
+            year: Int(text.prefix(4)), month: Int(text.dropFirst(5).prefix(2)),
+            day: Int(text.suffix(2)))))
+      moments += [
+        midnight, midnight.addingTimeInterval(-0.001), midnight.addingTimeInterval(86_399.999),
+      ]
+    }
+    for moment in moments {
+      let normalized = Timestamp.normalized(moment)
+      let whole = Date(timeIntervalSince1970: normalized.timeIntervalSince1970.rounded(.down))
+      let parts = calendar.dateComponents(
+        [.year, .month, .day, .hour, .minute, .second], from: whole)
+      let expected = String(
+        format: "%04d-%02d-%02dT%02d:%02d:%02d", parts.year!, parts.month!, parts.day!,
+        parts.hour!, parts.minute!, parts.second!)
+      let written = Timestamp.format(moment)
+      #expect(written.hasPrefix(expected), "\(moment.timeIntervalSince1970)")
+      #expect(Timestamp.parse(written) == normalized, "\(written)")
+    }
+  }
+
   @Test("a file without 'retired' (written before any questionnaire change) loads")
   func withoutRetired() throws {
     var record = fullRecord()
