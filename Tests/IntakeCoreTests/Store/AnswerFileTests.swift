@@ -298,6 +298,35 @@ struct AnswerFileErrorTests {
     )
   }
 
+  @Test("null, a list element of the wrong type, or a second key in an answer are located too")
+  func strictValues() throws {
+    let id = try edited("\"id\" : \"20261125-100000-abc123\"", with: "\"id\" : null")
+    #expect(problem(id).hasSuffix("error: expected text at id, found null"))
+    let lines = id.components(separatedBy: "\n")
+    let line = lines.firstIndex { $0.contains("\"id\" : null") }! + 1
+    let column = lines[line - 1].utf8.count - "null,".utf8.count + 1
+    #expect(problem(id).hasPrefix("answers.json:\(line):\(column):"), "at the null itself")
+    #expect(
+      problem(try edited("\"anxiety\",", with: "7,")).hasSuffix(
+        "error: expected text at answers.conditions.value.choices[0], found a number"))
+    // Foundation's decoder took the first of two keys it knew and ignored the other.
+    #expect(
+      problem(try edited("\"choice\" : \"girl\"", with: "\"choice\" : \"girl\", \"number\" : 1"))
+        .hasSuffix(
+          "expected exactly one of choice, choices, number, text, date, special at answers.sex.value"
+        ))
+    // An optional field written as null is the same as leaving it out.
+    let record = try decode(
+      try edited("\"follow_up_of\" : \"20260901-080000-0f0f0f\"", with: "\"follow_up_of\" : null"))
+    #expect(record.followUpOf == nil)
+    #expect(
+      problem(
+        try edited(
+          "\"status\" : \"complete\"",
+          with: "\"status\" : \"finished_with_unanswered\", \"unanswered\" : \"kidneys\"")
+      ).hasSuffix("error: expected a list of item ids at unanswered, found text"))
+  }
+
   @Test("a key written twice is an error")
   func duplicateKey() throws {
     let text = try edited(
