@@ -172,6 +172,17 @@ struct CompactReader {
     return values
   }
 
+  /// Texts keep their languages sorted, each once, as the writer wrote them: lookups rely on it.
+  func checkSorted(_ languages: some Sequence<Language>) throws(CompactFormatError) {
+    var previous: Language?
+    for language in languages {
+      if let previous, !(previous < language) {
+        throw CompactFormatError(offset: offset, expected: "languages in order, each once")
+      }
+      previous = language
+    }
+  }
+
   /// A case number of an enum, within `0..<count`.
   mutating func tag(below count: Int) throws(CompactFormatError) -> Int {
     let tag = try int()

@@ -92,22 +92,18 @@ extension Language {
 
 extension LocalizedText {
   func write(to w: inout CompactWriter) {
-    let sorted = translations.sorted { $0.key < $1.key }
-    w.array(sorted) { w, pair in
-      w.string(pair.key.code)
-      w.string(pair.value)
+    w.array(entries) { w, entry in
+      w.string(entry.language.code)
+      w.string(entry.text)
     }
   }
 
   init(compact r: inout CompactReader) throws(CompactFormatError) {
-    let count = try r.int()
-    var translations: [Language: String] = [:]
-    translations.reserveCapacity(count)
-    for _ in 0..<count {
-      let language = Language(code: try r.string())
-      translations[language] = try r.string()
+    let entries = try r.array { r throws(CompactFormatError) in
+      Translation(language: Language(code: try r.string()), text: try r.string())
     }
-    self.init(translations)
+    try r.checkSorted(entries.lazy.map(\.language))
+    self.init(sorted: entries)
   }
 }
 
@@ -376,10 +372,9 @@ extension ReportSpec {
 
 extension TextTemplate {
   func write(to w: inout CompactWriter) {
-    let sorted = pieces.sorted { $0.key < $1.key }
-    w.array(sorted) { w, pair in
-      w.string(pair.key.code)
-      w.array(pair.value) { w, piece in
+    w.array(translations) { w, translation in
+      w.string(translation.language.code)
+      w.array(translation.pieces) { w, piece in
         switch piece {
         case .literal(let text):
           w.int(0)
@@ -394,16 +389,15 @@ extension TextTemplate {
   }
 
   init(compact r: inout CompactReader) throws(CompactFormatError) {
-    let count = try r.int()
-    var pieces: [Language: [Piece]] = [:]
-    pieces.reserveCapacity(count)
-    for _ in 0..<count {
-      let language = Language(code: try r.string())
-      pieces[language] = try r.array { r throws(CompactFormatError) -> Piece in
-        try r.tag(below: 2) == 0 ? .literal(try r.string()) : .placeholder(try r.string())
-      }
+    let translations = try r.array { r throws(CompactFormatError) in
+      Translation(
+        language: Language(code: try r.string()),
+        pieces: try r.array { r throws(CompactFormatError) -> Piece in
+          try r.tag(below: 2) == 0 ? .literal(try r.string()) : .placeholder(try r.string())
+        })
     }
-    self.init(pieces: pieces, raw: try LocalizedText(compact: &r))
+    try r.checkSorted(translations.lazy.map(\.language))
+    self.init(sorted: translations, raw: try LocalizedText(compact: &r))
   }
 }
 

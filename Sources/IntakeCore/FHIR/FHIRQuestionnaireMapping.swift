@@ -27,7 +27,7 @@ struct FHIRQuestionnaireMapping {
   func localized(_ text: LocalizedText) -> (text: String, extras: FHIRPrimitiveExtras?) {
     let translations = questionnaire.languages.dropFirst().compactMap {
       other -> FHIRExtension? in
-      guard let translated = text.translations[other] else { return nil }
+      guard let translated = text.translation(in: other) else { return nil }
       return .complex(
         FHIRNames.translation,
         [.code("lang", other.code), .string("content", translated)])

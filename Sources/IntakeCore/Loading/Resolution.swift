@@ -295,7 +295,7 @@ extension QuestionnaireBuilder {
     guard let text = reader.text(node, what) else { return nil }
     var pieces: [Language: [TextTemplate.Piece]] = [:]
     var ok = true
-    for (language, translation) in text.translations.sorted(by: { $0.key < $1.key }) {
+    for (language, translation) in text.entries.map({ ($0.language, $0.text) }) {
       // Point at the translation itself, and inside it where the text is on one line.
       let valueNode =
         node.mapping?.first(where: { Language($0.key.string ?? "") == language })?.value ?? node

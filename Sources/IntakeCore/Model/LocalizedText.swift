@@ -39,15 +39,37 @@ public struct Language: Hashable, Sendable, Codable, Comparable, CustomStringCon
 
 /// A text a person reads, given in every language the questionnaire declares.
 public struct LocalizedText: Hashable, Sendable {
-  /// The text per language. The loader guarantees every declared language is present.
-  public let translations: [Language: String]
+  /// The text in one language.
+  public struct Translation: Hashable, Sendable {
+    public let language: Language
+    public let text: String
+  }
 
-  public init(_ translations: [Language: String]) { self.translations = translations }
+  /// One per language, sorted by language code. A list rather than a dictionary: a text has two
+  /// or three languages, looked up by comparing codes, and a questionnaire has hundreds of texts,
+  /// which are all made when it loads (a dictionary each was a third of loading the built-in one).
+  public let entries: [Translation]
+
+  public init(_ translations: [Language: String]) {
+    entries = translations.map { Translation(language: $0.key, text: $0.value) }
+      .sorted { $0.language < $1.language }
+  }
+
+  /// `entries` already sorted by language, each language once.
+  init(sorted entries: [Translation]) { self.entries = entries }
+
+  /// The text per language. The loader guarantees every declared language is present.
+  public var translations: [Language: String] {
+    Dictionary(uniqueKeysWithValues: entries.map { ($0.language, $0.text) })
+  }
+
+  /// The text in `language` exactly; `nil` when there is none.
+  public func translation(in language: Language) -> String? {
+    entries.first { $0.language == language }?.text
+  }
 
   /// The text in `language`, or — only for texts built outside the loader — any translation.
   public func text(in language: Language) -> String {
-    if let text = translations[language] { return text }
-    if let english = translations[.english] { return english }
-    return translations.sorted { $0.key < $1.key }.first?.value ?? ""
+    translation(in: language) ?? translation(in: .english) ?? entries.first?.text ?? ""
   }
 }

@@ -103,7 +103,8 @@ public struct OpenSafetyPoint: Sendable, Equatable {
     return OpenSafetyPoint(
       title: text(.openSafetyTitle),
       text: TextTemplate(
-        pieces: why.translations.mapValues { [.literal($0)] }, raw: why),
+        sorted: why.entries.map { .init(language: $0.language, pieces: [.literal($0.text)]) },
+        raw: why),
       questions: [], sourceIDs: [])
   }
 }
@@ -157,22 +158,45 @@ public struct TextTemplate: Sendable, Equatable {
     case literal(String)
     case placeholder(String)
   }
-  /// The pieces per language.
-  public let pieces: [Language: [Piece]]
+  /// The template in one language.
+  public struct Translation: Sendable, Equatable {
+    public let language: Language
+    public let pieces: [Piece]
+  }
+
+  /// One per language, sorted by language code (a list, as ``LocalizedText/entries`` is).
+  public let translations: [Translation]
   public let raw: LocalizedText
+
+  public init(pieces: [Language: [Piece]], raw: LocalizedText) {
+    translations = pieces.map { Translation(language: $0.key, pieces: $0.value) }
+      .sorted { $0.language < $1.language }
+    self.raw = raw
+  }
+
+  /// `translations` already sorted by language, each language once.
+  init(sorted translations: [Translation], raw: LocalizedText) {
+    self.translations = translations
+    self.raw = raw
+  }
+
+  /// The pieces in `language`, else in the first language there is.
+  public func pieces(in language: Language) -> [Piece] {
+    (translations.first { $0.language == language } ?? translations.first)?.pieces ?? []
+  }
 
   /// Names used by placeholders, in any language.
   public var placeholderNames: Set<String> {
     var names = Set<String>()
-    for list in pieces.values {
-      for case .placeholder(let name) in list { names.insert(name) }
+    for translation in translations {
+      for case .placeholder(let name) in translation.pieces { names.insert(name) }
     }
     return names
   }
 
   /// Fills the placeholders with `value(name)`.
   public func render(in language: Language, value: (String) -> String) -> String {
-    let list = pieces[language] ?? pieces.values.first ?? []
+    let list = pieces(in: language)
     var out = ""
     for piece in list {
       switch piece {

@@ -98,7 +98,7 @@ extension Questionnaire {
       guard let template else { return }
       for language in languages {
         var names = Set<String>()
-        for case .placeholder(let name) in template.pieces[language] ?? [] { names.insert(name) }
+        for case .placeholder(let name) in template.pieces(in: language) { names.insert(name) }
         result.append(
           QuestionnaireText(
             place: place, language: language, text: template.raw.text(in: language),
