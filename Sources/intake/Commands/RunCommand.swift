@@ -113,14 +113,21 @@ struct InteractiveRun {
   func resume(profile: String?) throws {
     let store = try store()
     let questionnaire = try loadQuestionnaire()
-    let profiles = try storeErrors { () throws(AnswerStoreError) in
-      try ListCommand.profiles(matching: profile, in: store)
+    // Only a named profile narrows the listing (which reads every profile anyway).
+    let named = try profile.map { name in
+      try storeErrors { () throws(AnswerStoreError) in
+        try ListCommand.profiles(matching: name, in: store)
+      }
     }
-    let folders = Set(profiles.map(\.folder))
+    let folders = named.map { Set($0.map(\.folder)) }
+    let names = named.map { Set($0.map(\.name)) }
     let listing = store.listing(of: questionnaire.id)
-    let unfinished = listing.unfinished.filter { folders.contains($0.profile.folder) }
-    let names = Set(profiles.map(\.name))
-    let unreadable = listing.unreadable.filter { profile == nil || names.contains($0.profile) }
+    // A data folder that cannot be read is the command's error, not one of its files.
+    if let folder = listing.unreadable.first(where: { $0.file == store.directory.path }) {
+      throw CLIError(folder.problem)
+    }
+    let unfinished = listing.unfinished.filter { folders?.contains($0.profile.folder) ?? true }
+    let unreadable = listing.unreadable.filter { names?.contains($0.profile) ?? true }
     // A broken file may be the unfinished assessment: never pass over it in silence.
     for file in unreadable { printError("intake: \(file.problem)") }
     guard let latest = unfinished.first else {
@@ -143,7 +150,8 @@ struct InteractiveRun {
     let language =
       questionnaire.languages.contains(language) ? language : questionnaire.languages[0]
     let driver = AssessmentDriver(
-      questionnaire: questionnaire, store: store, today: today, language: language)
+      questionnaire: questionnaire, store: store, today: today, language: language,
+      launcher: SystemLauncher(environment: environment))
     let walk = Walk(questionnaire: questionnaire, today: today)
     var opened: Outcome?
     if let startWith {
