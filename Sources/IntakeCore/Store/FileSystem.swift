@@ -72,7 +72,10 @@ enum FileSystem {
       throw .unreadable(file: path, reason: "it is larger than 16 MB, too large for intake")
     }
     var data = Data()
-    var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    // Sized to the file (one more byte sees the end in the same read), not a fixed 64 KB: the
+    // store's files are a few KB and zeroing the buffer was most of reading them.
+    let size = Int(info.st_size) + 1
+    var buffer = [UInt8](repeating: 0, count: min(max(size, 4096), 64 * 1024))
     while true {
       let count = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
       if count < 0 {
