@@ -74,7 +74,8 @@ extension Questionnaire {
   init(compact r: inout CompactReader) throws(CompactFormatError) {
     self.init(
       id: try r.string(), version: try r.string(),
-      languages: try r.array { r throws(CompactFormatError) in Language(code: try r.string()) },
+      languages: try r.array { r throws(CompactFormatError) in Language(lowercased: try r.string())
+      },
       title: try LocalizedText(compact: &r),
       description: try r.optional(LocalizedText.init(compact:)),
       sources: try r.array(Source.init(compact:)), sections: try r.array(Section.init(compact:)),
@@ -83,11 +84,6 @@ extension Questionnaire {
       scales: try r.array(Scale.init(compact:)), report: try ReportSpec(compact: &r),
       file: try r.string())
   }
-}
-
-extension Language {
-  /// A code as stored: already lower case.
-  fileprivate init(code: String) { self.init(code) }
 }
 
 extension LocalizedText {
@@ -100,7 +96,7 @@ extension LocalizedText {
 
   init(compact r: inout CompactReader) throws(CompactFormatError) {
     let entries = try r.array { r throws(CompactFormatError) in
-      Translation(language: Language(code: try r.string()), text: try r.string())
+      Translation(language: Language(lowercased: try r.string()), text: try r.string())
     }
     try r.checkSorted(entries.lazy.map(\.language))
     self.init(sorted: entries)
@@ -391,7 +387,7 @@ extension TextTemplate {
   init(compact r: inout CompactReader) throws(CompactFormatError) {
     let translations = try r.array { r throws(CompactFormatError) in
       Translation(
-        language: Language(code: try r.string()),
+        language: Language(lowercased: try r.string()),
         pieces: try r.array { r throws(CompactFormatError) -> Piece in
           try r.tag(below: 2) == 0 ? .literal(try r.string()) : .placeholder(try r.string())
         })

@@ -7,6 +7,8 @@ public struct Language: Hashable, Sendable, Codable, Comparable, CustomStringCon
 
   /// Creates a language from its code.
   public init(_ code: String) { self.code = code.lowercased() }
+  /// A language from a code known to be lower-case already (one the loader made).
+  init(lowercased code: String) { self.code = code }
   public init(stringLiteral value: String) { self.init(value) }
   public init(from decoder: any Decoder) throws {
     self.init(try decoder.singleValueContainer().decode(String.self))
