@@ -3,8 +3,10 @@
 ///
 /// Every byte is printable text or part of a string's own UTF-8, so the whole form fits in a Swift
 /// string literal (a `StaticString` in the binary, read in place, never copied or validated as a
-/// whole). Numbers are decimal and end with `;`; a string is its index in the table; a `Double`
-/// is its bit pattern, so every value comes back exactly.
+/// whole). A number is written in groups of five bits, lowest first, each group one printable
+/// character (``CompactFormat/lastGroup`` ends it; most numbers are one or two characters, read
+/// with a shift and an add each); a string is its index in the table; a `Double` is its bit
+/// pattern, so every value comes back exactly.
 struct CompactWriter {
   private(set) var bytes: [UInt8] = []
   private var strings: [String] = []
@@ -25,8 +27,13 @@ struct CompactWriter {
   }
 
   mutating func int(_ value: Int) {
-    bytes += String(value).utf8
-    bytes.append(UInt8(ascii: ";"))
+    // Zigzag: small negative numbers stay short too.
+    var rest = UInt(bitPattern: (value << 1) ^ (value >> (Int.bitWidth - 1)))
+    while rest >= 32 {
+      bytes.append(CompactFormat.moreGroup + UInt8(rest & 31))
+      rest >>= 5
+    }
+    bytes.append(CompactFormat.lastGroup + UInt8(rest))
   }
 
   mutating func bool(_ value: Bool) { bytes.append(UInt8(ascii: value ? "T" : "F")) }
@@ -63,7 +70,11 @@ struct CompactFormatError: Error, CustomStringConvertible {
 
 enum CompactFormat {
   /// Changes with any change to the form, so old bytes are refused rather than misread.
-  static let magic = "intake-compiled-questionnaire-1;"
+  static let magic = "intake-compiled-questionnaire-2;"
+  /// The first of the 32 characters of a number's last group of bits: `0`…`O`.
+  static let lastGroup = UInt8(ascii: "0")
+  /// The first of the 32 characters of a group with more to come: `P`…`o`.
+  static let moreGroup = UInt8(ascii: "P")
 }
 
 /// Reads what ``CompactWriter`` wrote, from bytes it does not own.
@@ -97,31 +108,24 @@ struct CompactReader {
   var isAtEnd: Bool { offset == bytes.count }
 
   mutating func int() throws(CompactFormatError) -> Int {
-    var negative = false
-    if offset < bytes.count, bytes[offset] == UInt8(ascii: "-") {
-      negative = true
+    var bits: UInt = 0
+    var shift = 0
+    // Thirteen groups at most: the last holds the top four of 64 bits.
+    while offset < bytes.count {
+      let last = bytes[offset] &- CompactFormat.lastGroup
+      let more = bytes[offset] &- CompactFormat.moreGroup
+      if last < 32 {
+        guard shift < 60 || last < 16 else { break }
+        offset += 1
+        bits |= UInt(last) << shift
+        return Int(bitPattern: bits >> 1) ^ -Int(bitPattern: bits & 1)
+      }
+      guard more < 32, shift < 60 else { break }
       offset += 1
+      bits |= UInt(more) << shift
+      shift += 5
     }
-    // Accumulated negatively, so Int.min reads back too.
-    var value = 0
-    var digits = 0
-    while offset < bytes.count, bytes[offset] != UInt8(ascii: ";") {
-      let digit = Int(bytes[offset]) - Int(UInt8(ascii: "0"))
-      guard (0...9).contains(digit) else { break }
-      let (times, overflow) = value.multipliedReportingOverflow(by: 10)
-      let (next, overflow2) = times.subtractingReportingOverflow(digit)
-      guard !overflow, !overflow2 else { break }
-      value = next
-      digits += 1
-      offset += 1
-    }
-    guard digits > 0, offset < bytes.count, bytes[offset] == UInt8(ascii: ";") else {
-      throw CompactFormatError(offset: offset, expected: "a number")
-    }
-    offset += 1
-    if negative { return value }
-    guard value != .min else { throw CompactFormatError(offset: offset, expected: "a number") }
-    return -value
+    throw CompactFormatError(offset: offset, expected: "a number")
   }
 
   mutating func bool() throws(CompactFormatError) -> Bool {
