@@ -64,4 +64,78 @@ import Testing
     }
     #expect(DisplayWidth.cellsIfPlain("  (•) 1  Vader ▸ ░░ 1% ·") == 24)
   }
+
+  /// Scalars of one to four UTF-8 bytes: plain, joining, wide, controls and bidi controls.
+  static let mixed: [Unicode.Scalar] = [
+    "a", "Z", " ", "~", "\u{7F}", "\n", "\t", "\u{1B}", "é", "ë", "\u{85}", "\u{A0}", "·", "ʼ",
+    "\u{301}", "–", "—", "’", "…", "\u{200D}", "\u{200F}", "\u{202E}", "\u{2066}", "\u{2028}",
+    "▸", "░", "█", "◽", "漢", "가", "\u{1160}", "\u{FE0F}", "👍", "🏽", "🇳", "🇱", "\u{1D11E}",
+    "\u{061C}",
+  ]
+
+  /// The slow ways, character by character and scalar by scalar, the fast paths must agree with.
+  static func referencePrefix(_ text: String, fitting cells: Int) -> String {
+    var used = 0
+    var prefix = ""
+    for character in text {
+      used += DisplayWidth.of(character)
+      if used > cells { break }
+      prefix.append(character)
+    }
+    return prefix
+  }
+
+  static func referenceSafe(_ text: String) -> Bool {
+    !text.unicodeScalars.contains(where: SafeText.isUnsafe)
+  }
+
+  @Test("SafeText finds every unsafe scalar of up to three bytes by its bytes, as by its value")
+  func everyScalarSafety() {
+    for value in UInt32(0)..<0x1_0000 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = "a" + String(Character(scalar)) + "b"
+      #expect((SafeText.text(text) == text) == !SafeText.isUnsafe(scalar), "\(value)")
+    }
+  }
+
+  @Test("over 3,000 strings of mixed scalars, width, prefix and safety agree with the slow ways")
+  func mixedText() {
+    var generator = SplitMix(seed: 0x1D7A_4E)
+    for round in 0..<3000 {
+      let length = Int(generator.next() % 12)
+      var scalars = String.UnicodeScalarView()
+      for _ in 0..<length {
+        scalars.append(Self.mixed[Int(generator.next() % UInt64(Self.mixed.count))])
+      }
+      let text = String(scalars)
+      #expect(DisplayWidth.of(text) == Self.reference(text), "\(round): \(text.debugDescription)")
+      let cells = Int(generator.next() % 10)
+      #expect(
+        DisplayWidth.prefix(of: text, fitting: cells) == Self.referencePrefix(text, fitting: cells),
+        "\(round): \(text.debugDescription) in \(cells)")
+      // A substring starts part-way into the bytes of its string.
+      let tail = text.dropFirst(text.isEmpty ? 0 : 1)
+      #expect(DisplayWidth.of(tail) == Self.reference(String(tail)))
+      #expect(
+        (SafeText.text(text) == text) == Self.referenceSafe(text),
+        "\(round): \(text.debugDescription)")
+      if let plain = DisplayWidth.cellsIfPlain(text) {
+        #expect(plain == Self.reference(text))
+        #expect(SafeText.line(text) == text)
+      }
+    }
+  }
+}
+
+/// A small seeded generator, so a failure repeats.
+private struct SplitMix {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }

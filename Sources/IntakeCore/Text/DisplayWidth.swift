@@ -54,14 +54,15 @@ public enum DisplayWidth {
     // another: the screen is mostly such text.
     if isPrintableASCII(text) { return text.utf8.count }
     var cells = 0
-    for scalar in text.unicodeScalars {
-      let isControl = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
-      guard let width = simpleWidth(scalar), controls || !isControl else {
-        return nil
+    let simple = UTF8Scalars.withBytes(of: text) { bytes in
+      UTF8Scalars.forEach(in: bytes) { value, _ in
+        let isControl = value < 0x20 || (0x7F..<0xA0).contains(value)
+        guard let width = simpleWidth(value), controls || !isControl else { return false }
+        cells += width
+        return true
       }
-      cells += width
     }
-    return cells
+    return simple ? cells : nil
   }
 
   /// The cells of `scalar` when it is one that never joins another in a grapheme cluster (no
@@ -70,8 +71,8 @@ public enum DisplayWidth {
   /// so that text made only of such scalars can be measured scalar by scalar, as `of(_:)`
   /// measures each of its characters, without finding the characters' boundaries. `nil` for
   /// any other scalar.
-  private static func simpleWidth(_ scalar: Unicode.Scalar) -> Int? {
-    switch scalar.value {
+  private static func simpleWidth(_ value: UInt32) -> Int? {
+    switch value {
     case 0x20..<0x7F: return 1
     // Controls: no cells. A carriage return and line feed are one character of no cells too.
     case 0..<0x20, 0x7F..<0xA0: return 0
@@ -148,17 +149,22 @@ public enum DisplayWidth {
     // Scalar by scalar while every scalar is a character of its own (see simpleWidth); from the
     // first one that may join another, character by character.
     var used = 0
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex {
-      guard let width = simpleWidth(scalars[index]) else {
-        return characterPrefixEnd(of: text, fitting: cells)
+    var end = 0
+    var full = false
+    let simple = UTF8Scalars.withBytes(of: text) { bytes in
+      UTF8Scalars.forEach(in: bytes) { value, after in
+        guard let width = simpleWidth(value) else { return false }
+        if used + width > cells {
+          full = true
+          return false
+        }
+        used += width
+        end = after
+        return true
       }
-      if used + width > cells { return index }
-      used += width
-      scalars.formIndex(after: &index)
     }
-    return text.endIndex
+    guard simple || full else { return characterPrefixEnd(of: text, fitting: cells) }
+    return text.utf8.index(text.utf8.startIndex, offsetBy: end)
   }
 
   private static func characterPrefixEnd<Text: StringProtocol>(of text: Text, fitting cells: Int)
