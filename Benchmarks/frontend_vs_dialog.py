@@ -6,7 +6,8 @@ For each program, showing a comparable menu (a question with five choices):
   - first screen: time from exec to the first full screen (the last text of the screen has been
     written), median of RUNS starts;
   - bytes written to the terminal per arrow key (Down, then Up, over the list), median;
-  - key to screen: time from writing an arrow key to the last byte of the redraw, median.
+  - key to screen: time from writing an arrow key to the last byte of the redraw, median of 48,
+    the programs taking turns key by key so that they are measured at the same moments.
 Then key to screen on a generated 10,000-item questionnaire: intake's form on it, and dialog's
 menu of 10,000 entries; and in intake the key that confirms an answer (Enter), which saves it,
 re-assesses the questionnaire and paints the next question.
@@ -56,8 +57,8 @@ def first_screen(argv, env, marker, runs):
     return statistics.median(starts) * 1000
 
 
-def arrows(argv, env, marker, keys=None, opening=()):
-    """Bytes and ms per arrow key, after the first screen (and `opening` keys) settle."""
+def ready(argv, env, marker, opening=()):
+    """A program started and settled at its first screen (after the `opening` keys)."""
     pid, fd = spawn(argv, env)
     read_until(fd, marker, timeout=60)
     read_quiet(fd, 0.3)
@@ -65,13 +66,25 @@ def arrows(argv, env, marker, keys=None, opening=()):
         os.write(fd, key)
         read_until(fd, wait, timeout=60)
         read_quiet(fd, 0.3)
-    sizes, times = [], []
-    for key in keys or [DOWN] * 4 + [UP] * 4 + [DOWN] * 4 + [UP] * 4:
-        data, ms = key_to_screen(fd, key)
-        sizes.append(len(data))
-        if data:  # a key at the end of a short list changes nothing and writes nothing
-            times.append(ms)
-    return pid, fd, statistics.median(sizes), statistics.median(times)
+    return pid, fd
+
+
+ARROWS = ([DOWN] * 4 + [UP] * 4) * 6
+
+
+def paired_arrows(sessions, keys=ARROWS):
+    """Bytes and ms per arrow key for each of `sessions` (name -> fd), the programs taking turns
+    key by key: a load that comes and goes on a shared machine then falls on all of them alike,
+    where timing one program's keys after the other's compared two different moments."""
+    sizes = {name: [] for name in sessions}
+    times = {name: [] for name in sessions}
+    for key in keys:
+        for name, fd in sessions.items():
+            data, ms = key_to_screen(fd, key)
+            sizes[name].append(len(data))
+            if data:  # a key at the end of a short list changes nothing and writes nothing
+                times[name].append(ms)
+    return {name: (statistics.median(sizes[name]), statistics.median(times[name])) for name in sessions}
 
 
 def prepare(intake, env):
@@ -128,12 +141,12 @@ def main():
     if questionary:
         script = (f"import questionary; questionary.select({QUESTION!r}, choices={CHOICES!r}).ask()")
         programs.append(("questionary", [questionary, "-c", script], b"know"))
-    results = {}
-    for name, argv, marker in programs:
-        first = first_screen(argv, env, marker, runs)
-        pid, fd, size, key = arrows(argv, env, marker)
+    firsts = {name: first_screen(argv, env, marker, runs) for name, argv, marker in programs}
+    started = {name: ready(argv, env, marker) for name, argv, marker in programs}
+    keys = paired_arrows({name: fd for name, (_, fd) in started.items()})
+    for pid, fd in started.values():
         stop(pid, fd)
-        results[name] = (first, size, key)
+    results = {name: (firsts[name], *keys[name]) for name in firsts}
 
     print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     row("five choices", ["first (ms)", "bytes/arrow", "arrow (ms)"])
@@ -148,12 +161,14 @@ def main():
 
     if large:
         n = 10_000
-        pid, fd, _, dialog_key = arrows(dialog_menu([f"Choice {k}" for k in range(n)]), env, b"Cancel")
-        stop(pid, fd)
+        dialog_pid, dialog_fd = ready(dialog_menu([f"Choice {k}" for k in range(n)]), env, b"Cancel")
         large_env = dict(env, INTAKE_DATA_DIR=data_dir + "-large")
         argv = [intake, "--questionnaire", large]
         # Welcome screen, Enter to start, a name, then question 1 (yes/no).
-        pid, fd, _, intake_key = arrows(argv, large_env, b"q stop", opening=[(b"\r", b"Esc back"), (b"Sam\r", b"why we ask")])
+        pid, fd = ready(argv, large_env, b"q stop", opening=[(b"\r", b"Esc back"), (b"Sam\r", b"why we ask")])
+        large_keys = paired_arrows({"dialog": dialog_fd, "intake": fd})
+        stop(dialog_pid, dialog_fd)
+        dialog_key, intake_key = large_keys["dialog"][1], large_keys["intake"][1]
         # An answer (Enter after marking 1) saves it, re-assesses and paints the next question.
         marks, confirms = [], []
         for _ in range(6):
