@@ -100,7 +100,7 @@ import Testing
 
   @Test("over 3,000 strings of mixed scalars, width, prefix and safety agree with the slow ways")
   func mixedText() {
-    var generator = SplitMix(seed: 0x1D7A_4E)
+    var generator = SeededGenerator(state: 0x1D7A_4E)
     for round in 0..<3000 {
       let length = Int(generator.next() % 12)
       var scalars = String.UnicodeScalarView()
@@ -124,18 +124,5 @@ import Testing
         #expect(SafeText.line(text) == text)
       }
     }
-  }
-}
-
-/// A small seeded generator, so a failure repeats.
-private struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

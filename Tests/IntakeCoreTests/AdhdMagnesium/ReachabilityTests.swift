@@ -3,18 +3,6 @@ import Testing
 
 private let q = AdhdMagnesium.questionnaire
 
-/// A small deterministic generator (SplitMix64), so a failing search can be replayed.
-private struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// Answers worth trying for an item: every option (and for a multiple choice every single
 /// option, every pair and all together), every scale point, numbers around the reference values
 /// and limits, ages from 0 to 19, the special answers it allows, and no answer at all.
