@@ -35,6 +35,9 @@ public struct FormState: Sendable {
   /// The question as last laid out: a key lays its question out once, to keep the focus in view,
   /// and the screen reuses that layout instead of wrapping every text again.
   var laidOut: LaidOutQuestion?
+  /// The title bar, progress line and key footer as last made: an arrow key changes none of
+  /// them, and making them again on every key was a fifth of its work.
+  var chrome = FrameChrome()
 
   public var questionnaire: Questionnaire { walk.questionnaire }
   var text: FormText { FormText(language) }
@@ -109,6 +112,12 @@ public struct FormState: Sendable {
 
   /// The next state for `event`, and what the outside world must do.
   public mutating func update(_ event: FormEvent) -> [FormEffect] {
+    let effects = react(to: event)
+    keepChrome()
+    return effects
+  }
+
+  private mutating func react(to event: FormEvent) -> [FormEffect] {
     switch event {
     case .resize(let newWidth, let newHeight):
       width = max(0, newWidth)
@@ -312,7 +321,17 @@ public struct FormState: Sendable {
     screen.top = layout.top(keeping: screen.top, followingFocus: screen.followsFocus)
     mode = .question(screen)
     laidOut = LaidOutQuestion(
-      question: screen, width: width, height: height, language: language, layout: layout)
+      question: screen, width: width, height: height, language: language, layout: layout,
+      rows: choiceRows(of: screen.itemIndex))
+  }
+
+  /// The rows of item `index` in the current language: those kept with the question laid out
+  /// last when it is this item, so a key does not make every label and shortcut again.
+  func choiceRows(of index: Int) -> [ChoiceRow] {
+    if let laidOut, laidOut.question.itemIndex == index, laidOut.language == language {
+      return laidOut.rows
+    }
+    return questionnaire.items[index].rows(in: language)
   }
 }
 
@@ -324,6 +343,8 @@ struct LaidOutQuestion: Sendable {
   let height: Int
   let language: Language
   let layout: QuestionLayout
+  /// The item's rows in `language`.
+  let rows: [ChoiceRow]
 
   /// Whether this is the layout `question` would get at this size and in this language.
   func fits(_ question: QuestionScreen, width: Int, height: Int, language: Language) -> Bool {

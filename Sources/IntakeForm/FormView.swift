@@ -9,8 +9,8 @@ extension FormState {
   public var screen: Screen {
     guard fits else { return tooSmallScreen }
     var frame = Frame(width: width, height: height)
-    frame.title(
-      left: "intake · \(questionnaire.title.text(in: language))", right: profile ?? "")
+    let title = titleInputs
+    frame.place(chrome.title.flatMap { $0.inputs == title ? $0.line : nil } ?? titleLine, row: 0)
     switch mode {
     case .welcome(let welcome): layoutWelcome(welcome, &frame)
     case .opening: frame.status(text.opening)
@@ -190,11 +190,31 @@ extension FormState {
   }
 
   private func layoutQuestion(_ question: QuestionScreen, _ frame: inout Frame) {
-    let item = questionnaire.items[question.itemIndex]
-    let progress = walk.progress(at: question.itemIndex, in: assessment)
+    let inputs = questionInputs(question)
+    let lines =
+      chrome.question.flatMap {
+        $0.inputs == inputs ? (progress: $0.progress, footer: $0.footer) : nil
+      }
+      ?? questionChrome(inputs)
+    frame.place(lines.progress, row: 1)
+    let layout = questionLayout(question, after: laidOut)
+    frame.problemLines = layout.problemLines
+    frame.body(
+      layout.body, top: layout.top(keeping: question.top, followingFocus: question.followsFocus),
+      more: (text.moreAbove, text.moreBelow),
+      cursor: layout.cursor)
+    frame.placeFooter(lines.footer)
+  }
+
+  /// The progress line and key footer of the question `inputs` names, cut to the screen.
+  func questionChrome(_ inputs: FrameChrome.QuestionInputs) -> (
+    progress: ScreenLine, footer: ScreenLine
+  ) {
+    let item = questionnaire.items[inputs.itemIndex]
+    let progress = inputs.progress
     let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
     // On a narrow screen the numbers come first, so they are never cut off.
-    frame.progress(
+    let progressLine = Frame.progressLine(
       width >= 60
         ? text.progress(
           part: progress.part, of: progress.parts, section: sectionTitle,
@@ -202,15 +222,9 @@ extension FormState {
         : text.shortProgress(
           part: progress.part, of: progress.parts, section: sectionTitle,
           position: progress.position, count: progress.sectionCount),
-      percent: progress.percent)
-    let layout = questionLayout(question, after: laidOut)
-    frame.problemLines = layout.problemLines
-    frame.body(
-      layout.body, top: layout.top(keeping: question.top, followingFocus: question.followsFocus),
-      more: (text.moreAbove, text.moreBelow),
-      cursor: layout.cursor)
+      percent: progress.percent, width: width)
 
-    let rows = item.rows(in: language)
+    let rows = choiceRows(of: inputs.itemIndex)
     var keys: [String] = []
     switch item.widget {
     case .single, .multiple:
@@ -227,7 +241,7 @@ extension FormState {
     keys += [text.keyBack]
     if !item.isRequired { keys.append(text.keySkip) }
     keys += [text.keyQuit, text.keyHelp, text.keyOverview]
-    frame.footer(keys)
+    return (progressLine, Frame.footerLine(keys, width: width))
   }
 
   /// How wide a field is drawn: numbers and dates need little room; text takes the line.
@@ -543,10 +557,14 @@ struct Frame {
   let width: Int
   let height: Int
   private var lines: [ScreenLine]
+  /// Rows (below 64) holding a line already cut to the width, which `screen` need not measure
+  /// again: the frame lines kept between keys.
+  private var fittedRows: UInt64 = 0
   private var cursor: ScreenPosition?
   /// What is wrong, or what to know, above the footer: wrapped, never cut.
   var problemLines: [ScreenLine] = []
   private var footerLine = ScreenLine(fill: .footer)
+  private var footerFits = false
 
   init(width: Int, height: Int) {
     self.width = width
@@ -574,20 +592,41 @@ struct Frame {
     return lines.map { ScreenLine([Span(" " + $0, style)]) }
   }
 
-  mutating func title(left: String, right: String) {
+  /// Puts `line` on `row`, to be cut to the width when the screen is made.
+  private mutating func put(_ line: ScreenLine, row: Int) {
+    lines[row] = line
+    if row < 64 { fittedRows &= ~(1 << UInt64(row)) }
+  }
+
+  /// Puts a line made by ``titleLine(left:right:width:)`` and its kin, already cut, on `row`.
+  mutating func place(_ line: ScreenLine, row: Int) {
+    lines[row] = line
+    if row < 64 { fittedRows |= 1 << UInt64(row) }
+  }
+
+  /// Puts a line made by ``footerLine(_:width:)``, already cut, at the foot.
+  mutating func placeFooter(_ line: ScreenLine) {
+    footerLine = line
+    footerFits = true
+  }
+
+  /// The title bar: `left` cut to leave room for `right`, cut to `width`.
+  static func titleLine(left: String, right: String, width: Int) -> ScreenLine {
     let rightText = right.isEmpty ? "" : " \(SafeText.line(right)) "
     let leftText = DisplayWidth.prefix(
       of: " " + SafeText.line(left), fitting: width - DisplayWidth.of(rightText) - 1)
     let gap = String(
       repeating: " ", count: max(0, width - DisplayWidth.of(leftText) - DisplayWidth.of(rightText)))
-    lines[0] = ScreenLine([Span(leftText + gap + rightText, .title)], fill: .title)
+    return clip(ScreenLine([Span(leftText + gap + rightText, .title)], fill: .title), width: width)
   }
 
   mutating func subtitle(_ text: String) {
-    lines[1] = ScreenLine([Span(" " + DisplayWidth.prefix(of: text, fitting: width - 2), .heading)])
+    put(
+      ScreenLine([Span(" " + DisplayWidth.prefix(of: text, fitting: width - 2), .heading)]), row: 1)
   }
 
-  mutating func progress(_ text: String, percent: Int) {
+  /// The progress line: where the parent is, and the share answered, cut to `width`.
+  static func progressLine(_ text: String, percent: Int, width: Int) -> ScreenLine {
     let barCells = width >= 60 ? 10 : 0
     let filled = barCells * percent / 100
     let bar =
@@ -598,11 +637,11 @@ struct Frame {
     let left = DisplayWidth.prefix(of: " " + text, fitting: width - DisplayWidth.of(right) - 1)
     let gap = String(
       repeating: " ", count: max(1, width - DisplayWidth.of(left) - DisplayWidth.of(right)))
-    lines[1] = ScreenLine([Span(left, .heading), Span(gap), Span(right, .dim)])
+    return clip(ScreenLine([Span(left, .heading), Span(gap), Span(right, .dim)]), width: width)
   }
 
   mutating func status(_ text: String) {
-    lines[3] = ScreenLine([Span(" " + text, .dim)])
+    put(ScreenLine([Span(" " + text, .dim)]), row: 3)
   }
 
   mutating func problem(_ text: String, style: Style = .error) {
@@ -610,6 +649,12 @@ struct Frame {
   }
 
   mutating func footer(_ keys: [String]) {
+    footerLine = Self.footerLine(keys, width: width)
+    footerFits = true
+  }
+
+  /// The keys that fit on the footer line, most needed first.
+  static func footerLine(_ keys: [String], width: Int) -> ScreenLine {
     var text = ""
     var cells = 0
     for key in keys {
@@ -619,7 +664,7 @@ struct Frame {
       text += separator + key
       cells += added
     }
-    footerLine = ScreenLine([Span(text, .footer)], fill: .footer)
+    return clip(ScreenLine([Span(text, .footer)], fill: .footer), width: width)
   }
 
   /// Places the body from line `top` on (`nil`: scrolled so its focus sits a third of the way
@@ -646,7 +691,7 @@ struct Frame {
         shown[rows - 1] = ScreenLine([Span("   " + more.below, .dim)])
       }
     }
-    for (index, line) in shown.prefix(rows).enumerated() { lines[2 + index] = line }
+    for (index, line) in shown.prefix(rows).enumerated() { put(line, row: 2 + index) }
     if let bodyCursor {
       let row = 2 + bodyCursor.row - offset
       if row >= 2 && row < 2 + rows {
@@ -668,7 +713,7 @@ struct Frame {
     let more = start + rows < lines.count ? "↓  " : (start > 0 ? "↑  " : "")
     content.append(ScreenLine([Span(" " + more + closing, .dim)]))
     for (index, line) in content.enumerated() where 1 + index < height - 1 {
-      self.lines[1 + index] = line
+      put(line, row: 1 + index)
     }
     problemLines = []
     cursor = nil
@@ -699,25 +744,47 @@ struct Frame {
     }
     let top = max(1, (height - content.count) / 2)
     for (index, line) in content.enumerated() where top + index < height - 1 {
-      lines[top + index] = line
+      put(line, row: top + index)
     }
     cursor = nil
   }
 
   var screen: Screen {
     var all = lines
+    var fitted = fittedRows
     let problems = problemLines.isEmpty ? [ScreenLine()] : problemLines
     let first = height - 1 - problems.count
     for (index, line) in problems.enumerated() where first + index >= 1 {
       all[first + index] = line
+      if first + index < 64 { fitted &= ~(1 << UInt64(first + index)) }
     }
-    all[height - 1] = footerLine
-    return Screen(width: width, height: height, lines: all.map { clip($0) }, cursor: cursor)
+    for row in all.indices where row >= 64 || fitted & (1 << UInt64(row)) == 0 {
+      all[row] = Self.clip(all[row], width: width)
+    }
+    all[height - 1] = footerFits ? footerLine : Self.clip(footerLine, width: width)
+    return Screen(width: width, height: height, lines: all, cursor: cursor)
   }
 
   /// Cuts a line to the screen width, so no line can spill onto the next row; a control
   /// character that slipped into a text is shown, never sent to the terminal.
-  private func clip(_ line: ScreenLine) -> ScreenLine {
+  /// Whether every span of `line` is plain text and together they fit in `width` cells.
+  private static func fits(_ line: ScreenLine, width: Int) -> Bool {
+    var cells = 0
+    for span in line.spans {
+      // A span after a full line is dropped by the cutting below, as is one that is not plain.
+      guard cells < width, let spanCells = DisplayWidth.cellsIfPlain(span.text) else {
+        return false
+      }
+      cells += spanCells
+      if cells > width { return false }
+    }
+    return true
+  }
+
+  static func clip(_ line: ScreenLine, width: Int) -> ScreenLine {
+    // Nearly every line is plain text that fits: returned as it is, sharing its spans, so no
+    // line is copied (and the last screen's copy freed) on every key.
+    if fits(line, width: width) { return line }
     var used = 0
     var spans: [Span] = []
     for span in line.spans {

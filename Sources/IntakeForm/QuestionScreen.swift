@@ -66,7 +66,7 @@ extension FormState {
     let item = questionnaire.items[index]
     var screen = QuestionScreen(itemIndex: index, origin: origin)
     screen.showsIntro = opening || walk.progress(at: index, in: assessment).position == 1
-    let rows = item.rows(in: language)
+    let rows = choiceRows(of: screen.itemIndex)
     let answer = answers[item.id]
     screen.chosen = Set(rows.filter { $0.value.stands(for: answer) }.map(\.key))
     switch item.widget {
@@ -85,7 +85,7 @@ extension FormState {
     // An answer is on its way to disk; the next step comes with its outcome.
     guard screen.pending == nil else { return .stay }
     let item = questionnaire.items[screen.itemIndex]
-    let rows = item.rows(in: language)
+    let rows = choiceRows(of: screen.itemIndex)
     let onField = item.widget == .field && screen.highlight == 0
     // Keys every widget shares. In a field, printable keys are text, so only function keys act.
     switch key {

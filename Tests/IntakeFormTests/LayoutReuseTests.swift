@@ -39,11 +39,16 @@ struct LayoutReuseTests {
         _ = state.update(.key(key))
         var fresh = state
         fresh.laidOut = nil
+        fresh.chrome = FrameChrome()
         #expect(
           state.screen == fresh.screen,
           "\(item.id) at \(size.width)×\(size.height) after \(key): \(state.dump)")
         guard case .question(let question) = state.mode else { continue }
         #expect(state.laidOut?.layout == state.questionLayout(question), "\(item.id)")
+        // The frame lines an arrow key leaves alone are kept, not made again.
+        #expect(state.chrome.question?.inputs == state.questionInputs(question), "\(item.id)")
+        #expect(state.chrome.title?.inputs == state.titleInputs)
+        #expect(state.choiceRows(of: index) == item.rows(in: language), "\(item.id)")
         checkedMoves += 1
       }
     }
@@ -57,11 +62,13 @@ struct LayoutReuseTests {
       for key in keys { _ = state.update(.key(key)) }
       var fresh = state
       fresh.laidOut = nil
+      fresh.chrome = FrameChrome()
       #expect(state.screen == fresh.screen, "after \(keys): \(state.dump)")
     }
     _ = state.update(.resize(width: 50, height: 14))
     var fresh = state
     fresh.laidOut = nil
+    fresh.chrome = FrameChrome()
     #expect(state.screen == fresh.screen)
     #expect(state.screen.width == 50)
   }

@@ -114,7 +114,8 @@ public final class CursesTerminal {
       var used = 0
       for span in line.spans where !span.text.isEmpty {
         setStyle(span.style)
-        waddstr(window, span.text)
+        // withCString hands over the string's own UTF-8, where passing the String made a copy.
+        span.text.withCString { _ = waddstr(window, $0) }
         used += DisplayWidth.of(span.text)
       }
       if line.fill != .normal, used < screen.width {
