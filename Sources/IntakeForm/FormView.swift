@@ -557,14 +557,10 @@ struct Frame {
   let width: Int
   let height: Int
   private var lines: [ScreenLine]
-  /// Rows (below 64) holding a line already cut to the width, which `screen` need not measure
-  /// again: the frame lines kept between keys.
-  private var fittedRows: UInt64 = 0
   private var cursor: ScreenPosition?
   /// What is wrong, or what to know, above the footer: wrapped, never cut.
   var problemLines: [ScreenLine] = []
   private var footerLine = ScreenLine(fill: .footer)
-  private var footerFits = false
 
   init(width: Int, height: Int) {
     self.width = width
@@ -592,22 +588,15 @@ struct Frame {
     return lines.map { ScreenLine([Span(" " + $0, style)]) }
   }
 
-  /// Puts `line` on `row`, to be cut to the width when the screen is made.
-  private mutating func put(_ line: ScreenLine, row: Int) {
-    lines[row] = line
-    if row < 64 { fittedRows &= ~(1 << UInt64(row)) }
-  }
-
-  /// Puts a line made by ``titleLine(left:right:width:)`` and its kin, already cut, on `row`.
+  /// Puts `line` on `row` (cut to the width when the screen is made; a line that fits, such as
+  /// one kept between keys, is passed on as it is).
   mutating func place(_ line: ScreenLine, row: Int) {
     lines[row] = line
-    if row < 64 { fittedRows |= 1 << UInt64(row) }
   }
 
-  /// Puts a line made by ``footerLine(_:width:)``, already cut, at the foot.
+  /// Puts `line` at the foot.
   mutating func placeFooter(_ line: ScreenLine) {
     footerLine = line
-    footerFits = true
   }
 
   /// The title bar: `left` cut to leave room for `right`, cut to `width`.
@@ -621,7 +610,7 @@ struct Frame {
   }
 
   mutating func subtitle(_ text: String) {
-    put(
+    place(
       ScreenLine([Span(" " + DisplayWidth.prefix(of: text, fitting: width - 2), .heading)]), row: 1)
   }
 
@@ -641,7 +630,7 @@ struct Frame {
   }
 
   mutating func status(_ text: String) {
-    put(ScreenLine([Span(" " + text, .dim)]), row: 3)
+    place(ScreenLine([Span(" " + text, .dim)]), row: 3)
   }
 
   mutating func problem(_ text: String, style: Style = .error) {
@@ -650,7 +639,6 @@ struct Frame {
 
   mutating func footer(_ keys: [String]) {
     footerLine = Self.footerLine(keys, width: width)
-    footerFits = true
   }
 
   /// The keys that fit on the footer line, most needed first.
@@ -691,7 +679,7 @@ struct Frame {
         shown[rows - 1] = ScreenLine([Span("   " + more.below, .dim)])
       }
     }
-    for (index, line) in shown.prefix(rows).enumerated() { put(line, row: 2 + index) }
+    for (index, line) in shown.prefix(rows).enumerated() { place(line, row: 2 + index) }
     if let bodyCursor {
       let row = 2 + bodyCursor.row - offset
       if row >= 2 && row < 2 + rows {
@@ -713,7 +701,7 @@ struct Frame {
     let more = start + rows < lines.count ? "↓  " : (start > 0 ? "↑  " : "")
     content.append(ScreenLine([Span(" " + more + closing, .dim)]))
     for (index, line) in content.enumerated() where 1 + index < height - 1 {
-      put(line, row: 1 + index)
+      place(line, row: 1 + index)
     }
     problemLines = []
     cursor = nil
@@ -744,25 +732,21 @@ struct Frame {
     }
     let top = max(1, (height - content.count) / 2)
     for (index, line) in content.enumerated() where top + index < height - 1 {
-      put(line, row: top + index)
+      place(line, row: top + index)
     }
     cursor = nil
   }
 
   var screen: Screen {
     var all = lines
-    var fitted = fittedRows
     let problems = problemLines.isEmpty ? [ScreenLine()] : problemLines
     let first = height - 1 - problems.count
     for (index, line) in problems.enumerated() where first + index >= 1 {
       all[first + index] = line
-      if first + index < 64 { fitted &= ~(1 << UInt64(first + index)) }
     }
-    for row in all.indices where row >= 64 || fitted & (1 << UInt64(row)) == 0 {
-      all[row] = Self.clip(all[row], width: width)
-    }
-    all[height - 1] = footerFits ? footerLine : Self.clip(footerLine, width: width)
-    return Screen(width: width, height: height, lines: all, cursor: cursor)
+    all[height - 1] = footerLine
+    return Screen(
+      width: width, height: height, lines: all.map { Self.clip($0, width: width) }, cursor: cursor)
   }
 
   /// Cuts a line to the screen width, so no line can spill onto the next row; a control
