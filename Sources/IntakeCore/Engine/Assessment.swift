@@ -58,6 +58,10 @@ public struct Assessment: Sendable {
   public func isVisible(item id: String, in questionnaire: Questionnaire) -> Bool {
     questionnaire.itemIndexByID[id].map { itemVisible[$0] } ?? false
   }
+  /// Whether the item at `index` in ``Questionnaire/items`` is shown.
+  public func isVisible(itemAt index: Int) -> Bool {
+    itemVisible.indices.contains(index) && itemVisible[index]
+  }
   public func isVisible(section id: String) -> Bool { sectionVisible[id] ?? false }
 
   /// Ids of the shown items, in order.

@@ -34,27 +34,28 @@ final class EvaluationContext {
 
   /// Decides the visibility of every section and item, in order.
   func decideVisibility() -> (
-    sections: [Bool], sectionTrails: [Set<TrailRef>], itemTrails: [Set<TrailRef>]
+    sections: [Bool], sectionTrails: [Trail], itemTrails: [Trail]
   ) {
     var sections: [Bool] = []
-    var sectionTrails: [Set<TrailRef>] = []
-    var itemTrails = Array(repeating: Set<TrailRef>(), count: questionnaire.items.count)
-    for section in questionnaire.sections {
+    var sectionTrails: [Trail] = []
+    var itemTrails = Array(repeating: Trail(), count: questionnaire.items.count)
+    let items = questionnaire.items
+    for section in questionnaire.sections.indices {
       var shown = true
-      var trail = Set<TrailRef>()
-      if let condition = section.condition {
+      var trail = Trail()
+      if let condition = questionnaire.sections[section].condition {
         let result = evaluate(condition.expression)
         shown = result.isTrue
         trail = result.trail
       }
       sections.append(shown)
       sectionTrails.append(trail)
-      for index in section.itemRange {
+      for index in questionnaire.sections[section].itemRange {
         guard shown else {
           visibility[index] = false
           continue
         }
-        if let condition = questionnaire.items[index].condition {
+        if let condition = items[index].condition {
           let result = evaluate(condition.expression)
           visibility[index] = result.isTrue
           itemTrails[index] = result.trail
@@ -122,17 +123,15 @@ final class EvaluationContext {
     let scale = questionnaire.scales[index]
     var shown = 0
     var values: [Double] = []
-    var trail = Set<TrailRef>()
-    for id in scale.itemIDs {
-      guard let itemIndex = questionnaire.itemIndexByID[id], visibility[itemIndex] == true else {
-        continue
-      }
+    var counted: [TrailRef] = []
+    for itemIndex in questionnaire.scaleItemIndices[index] where visibility[itemIndex] == true {
       shown += 1
       guard let answer = answers[itemIndex], let number = numericValue(of: answer, item: itemIndex)
       else { continue }
       values.append(number)
-      trail.insert(.item(itemIndex))
+      counted.append(.item(itemIndex))
     }
+    let trail = Trail(counted)
     let needed = max(1, scale.minAnswered ?? shown)
     var score: Double?
     if !values.isEmpty && values.count >= needed {
@@ -162,7 +161,7 @@ final class EvaluationContext {
       return Evaluated(value: value, trail: [])
     case .item(let index):
       guard let answer = visibleAnswer(index) else { return .unknown }
-      let trail: Set<TrailRef> = [.item(index)]
+      let trail: Trail = [.item(index)]
       switch answer {
       case .choice(let id): return Evaluated(value: .string(id), trail: trail)
       case .choices(let ids): return Evaluated(value: .set(Set(ids)), trail: trail)
@@ -283,7 +282,7 @@ final class EvaluationContext {
       return Evaluated(value: .number(Double(counted.count)), trail: [.item(index)])
     case .countTrue(let exprs):
       var count = 0
-      var trail = Set<TrailRef>()
+      var trail = Trail()
       for expr in exprs {
         let result = evaluate(expr)
         if result.isTrue {
@@ -308,7 +307,7 @@ final class EvaluationContext {
       let age = inMonths ? date.wholeMonths(until: today) : date.wholeYears(until: today)
       return Evaluated(value: .number(Double(age)), trail: result.trail)
     case .minimum(let exprs), .maximum(let exprs):
-      var trail = Set<TrailRef>()
+      var trail = Trail()
       var numbers: [Double] = []
       for expr in exprs {
         let result = evaluate(expr)

@@ -21,6 +21,9 @@ public struct Questionnaire: Sendable, Equatable {
   let computedIndexByID: [String: Int]
   let scaleIndexByID: [String: Int]
   let sourceIndexByID: [String: Int]
+  /// The positions of each scale's items, in the scale's order: a scale is scored on every
+  /// assessment, and looking its items up by id each time hashed every id again.
+  let scaleItemIndices: [[Int]]
 
   init(
     id: String, version: String, languages: [Language], title: LocalizedText,
@@ -46,6 +49,8 @@ public struct Questionnaire: Sendable, Equatable {
       scales.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     sourceIndexByID = Dictionary(
       sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let itemIndices = itemIndexByID
+    scaleItemIndices = scales.map { $0.itemIDs.compactMap { itemIndices[$0] } }
   }
 
   public func item(_ id: String) -> Item? { itemIndexByID[id].map { items[$0] } }
