@@ -242,12 +242,12 @@ public struct FormState: Sendable {
       mode = .question(screen)
       return []
     }
-    let shownBefore = Set(assessment.visibleItemIndices)
+    let before = assessment
     answers[itemID] = pending.value
     drafts[itemID] = nil
     // Questions an edit from the overview brings into view are asked before going back to it.
     let revealed = assessment.visibleItemIndices.filter {
-      !shownBefore.contains($0) && answers[questionnaire.items[$0].id] == nil
+      !before.isVisible(itemAt: $0) && answers[questionnaire.items[$0].id] == nil
     }
     return apply(advance(from: screen, revealed: revealed))
   }
