@@ -440,7 +440,7 @@ struct Body: Equatable, Sendable {
     var moved = self
     for (range, style) in [(choiceLines[from], Style.normal), (choiceLines[to], .highlight)] {
       for index in range {
-        moved.lines[index].spans = lines[index].spans.map { Span($0.text, style) }
+        moved.lines[index] = lines[index].restyled(style)
       }
     }
     moved.focus = choiceLines[to]
@@ -751,24 +751,10 @@ struct Frame {
 
   /// Cuts a line to the screen width, so no line can spill onto the next row; a control
   /// character that slipped into a text is shown, never sent to the terminal.
-  /// Whether every span of `line` is plain text and together they fit in `width` cells.
-  private static func fits(_ line: ScreenLine, width: Int) -> Bool {
-    var cells = 0
-    for span in line.spans {
-      // A span after a full line is dropped by the cutting below, as is one that is not plain.
-      guard cells < width, let spanCells = DisplayWidth.cellsIfPlain(span.text) else {
-        return false
-      }
-      cells += spanCells
-      if cells > width { return false }
-    }
-    return true
-  }
-
   static func clip(_ line: ScreenLine, width: Int) -> ScreenLine {
     // Nearly every line is plain text that fits: returned as it is, sharing its spans, so no
     // line is copied (and the last screen's copy freed) on every key.
-    if fits(line, width: width) { return line }
+    if let cells = line.plainCells, cells <= width { return line }
     var used = 0
     var spans: [Span] = []
     for span in line.spans {

@@ -29,12 +29,40 @@ public struct ScreenPosition: Equatable, Sendable {
 /// One line: spans of text with a style each; the adapter fills the rest of the line with the
 /// style of `fill`.
 public struct ScreenLine: Equatable, Sendable {
-  public var spans: [Span]
+  public var spans: [Span] {
+    get { storedSpans }
+    set {
+      storedSpans = newValue
+      plainCells = Self.plainCells(of: newValue)
+    }
+  }
+  private var storedSpans: [Span]
   public var fill: Style
+  /// The cells the spans take when every one is plain text (see `DisplayWidth.cellsIfPlain`),
+  /// else `nil`. Measured when the spans are set, so a line kept between keys (the frame, a
+  /// question's rows) is not measured again each time the screen is cut to its width.
+  private(set) var plainCells: Int?
 
   public init(_ spans: [Span] = [], fill: Style = .normal) {
-    self.spans = spans
+    storedSpans = spans
     self.fill = fill
+    plainCells = Self.plainCells(of: spans)
+  }
+
+  private static func plainCells(of spans: [Span]) -> Int? {
+    var cells = 0
+    for span in spans {
+      guard let spanCells = DisplayWidth.cellsIfPlain(span.text) else { return nil }
+      cells += spanCells
+    }
+    return cells
+  }
+
+  /// The same text in `style`: only the styles change, so the width is not measured again.
+  func restyled(_ style: Style) -> ScreenLine {
+    var line = self
+    line.storedSpans = storedSpans.map { Span($0.text, style) }
+    return line
   }
 
   /// Cells used by the spans.
