@@ -29,6 +29,18 @@ if [ -f "$libstdcxx" ]; then
 else
   echo "release-build.sh: libstdc++.a not found (apt-get install libstdc++-12-dev); libstdc++ stays shared" >&2
 fi
+# The functions an arrow key and the start run, side by side (scripts/hot-functions.txt, made by
+# scripts/hot-functions.sh): scattered over the binary, each was fetched from a cold cache line
+# and page on every key, and an arrow key cost more CPU time than dialog's with half its
+# instructions. Each function gets its own section so gold, Swift's linker here, can order them.
+order=scripts/hot-functions.txt
+if [ -f "$order" ] && command -v ld.gold >/dev/null; then
+  flags+=(-Xswiftc -use-ld=gold -Xswiftc -Xfrontend -Xswiftc -function-sections)
+  flags+=(-Xlinker "--section-ordering-file=$PWD/$order")
+  # SwiftPM does not know the linker reads the list: a newer list must link again.
+  linked="$(swift build "${flags[@]}" --show-bin-path)/intake"
+  if [ -f "$linked" ] && [ "$order" -nt "$linked" ]; then rm -f "$linked"; fi
+fi
 if ! log="$(swift build "${flags[@]}" --product intake 2>&1)"; then
   echo "$log" >&2
   exit 1
