@@ -117,8 +117,6 @@ struct Trail: Equatable, ExpressibleByArrayLiteral, Sequence {
 
   mutating func formUnion(_ other: Trail) { self = union(other) }
 
-  mutating func insert(_ entry: TrailRef) { formUnion(Trail(storage: .one(entry.key))) }
-
   /// The ascending keys of both, each once.
   private static func merge(_ a: [Int], _ b: [Int]) -> [Int] {
     var merged: [Int] = []
