@@ -13,33 +13,22 @@ Usage: hot_functions.py INTAKE DATA_DIR OUT [KEYS]
 """
 import os
 import re
-import signal
-import subprocess
 import sys
 import tempfile
 
-from frontend_vs_dialog import DOWN, UP, prepare, read_quiet
-from ptyrun import read_until, spawn
+from frontend_vs_dialog import prepare
+from key_instructions import callgrind_summary
 
 
 def counts(intake, env, keys, out):
     """Instructions by function name (mangled) of the intake binary itself."""
-    argv = ["valgrind", "--tool=callgrind", "--demangle=no", f"--callgrind-out-file={out}", intake, "resume"]
-    pid, fd = spawn(argv, env)
-    read_until(fd, b"why we ask", timeout=120)
-    read_quiet(fd, 1.0)
-    for index in range(keys):
-        os.write(fd, DOWN if (index // 4) % 2 == 0 else UP)
-        read_quiet(fd, 0.05)
-    os.kill(pid, signal.SIGTERM)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    summary = subprocess.run(
-        ["callgrind_annotate", "--threshold=100", out], capture_output=True, text=True).stdout
+    summary = callgrind_summary(
+        [intake, "resume"], env, b"why we ask", keys, out, options=["--demangle=no"],
+        annotate=["--threshold=100"])
     found = {}
     for line in summary.splitlines():
         match = re.match(r"\s*([\d,]+) \([^)]*\)\s+(?:[^:\s]*:)?(\S+) \[([^\]]+)\]\s*$", line)
-        if not match or not match.group(3).endswith("/intake") and match.group(3) != intake:
+        if not match or match.group(3) != intake:
             continue
         name = re.sub(r"'\d+$", "", match.group(2))  # callgrind marks recursion levels
         if name.startswith("0x"):
@@ -51,7 +40,8 @@ def counts(intake, env, keys, out):
 def main():
     if len(sys.argv) < 4:
         sys.exit(__doc__)
-    intake, data_dir, out = sys.argv[1], sys.argv[2], sys.argv[3]
+    # callgrind names the binary by its full path.
+    intake, data_dir, out = os.path.realpath(sys.argv[1]), sys.argv[2], sys.argv[3]
     keys = int(sys.argv[4]) if len(sys.argv) > 4 else 100
     env = dict(os.environ, TERM="xterm-256color", LANG="en_GB.UTF-8", INTAKE_DATA_DIR=data_dir)
     for name in ("NO_COLOR", "LINES", "COLUMNS"):

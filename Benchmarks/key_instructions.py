@@ -13,14 +13,16 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 
 from frontend_vs_dialog import CHOICES, DOWN, UP, dialog_menu, prepare, read_quiet
 from ptyrun import read_until, spawn
 
 
-def instructions(argv, env, marker, keys, out):
-    pid, fd = spawn(["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}"] + argv, env)
+def callgrind_summary(argv, env, marker, keys, out, options=(), annotate=()):
+    """Runs `argv` under callgrind (with `options`) to its first screen (`marker`), then KEYS
+    arrow keys (Down and Up, four at a time), ends it with SIGTERM and returns what
+    callgrind_annotate (with `annotate`) makes of the profile written to `out`."""
+    pid, fd = spawn(["valgrind", "--tool=callgrind", *options, f"--callgrind-out-file={out}"] + argv, env)
     read_until(fd, marker, timeout=120)
     read_quiet(fd, 1.0)
     for index in range(keys):
@@ -29,7 +31,11 @@ def instructions(argv, env, marker, keys, out):
     os.kill(pid, signal.SIGTERM)
     os.waitpid(pid, 0)
     os.close(fd)
-    summary = subprocess.run(["callgrind_annotate", out], capture_output=True, text=True).stdout
+    return subprocess.run(["callgrind_annotate", *annotate, out], capture_output=True, text=True).stdout
+
+
+def instructions(argv, env, marker, keys, out):
+    summary = callgrind_summary(argv, env, marker, keys, out)
     match = re.search(r"([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", summary)
     if not match:
         sys.exit(f"no totals in {out}")
