@@ -37,14 +37,13 @@ order=scripts/hot-functions.txt
 if [ -f "$order" ] && command -v ld.gold >/dev/null; then
   flags+=(-Xswiftc -use-ld=gold -Xswiftc -Xfrontend -Xswiftc -function-sections)
   flags+=(-Xlinker "--section-ordering-file=$PWD/$order")
-  # SwiftPM does not know the linker reads the list: a newer list must link again.
-  linked="$(swift build "${flags[@]}" --show-bin-path)/intake"
-  if [ -f "$linked" ] && [ "$order" -nt "$linked" ]; then rm -f "$linked"; fi
 fi
+bin="$(swift build "${flags[@]}" --show-bin-path)/intake"
+# SwiftPM does not know the linker reads the list: a newer list must link again.
+if [ -f "$order" ] && [ -f "$bin" ] && [ "$order" -nt "$bin" ]; then rm -f "$bin"; fi
 if ! log="$(swift build "${flags[@]}" --product intake 2>&1)"; then
   echo "$log" >&2
   exit 1
 fi
-bin="$(swift build "${flags[@]}" --show-bin-path)/intake"
 strip -o "$out" "$bin"
 echo "$bin"
