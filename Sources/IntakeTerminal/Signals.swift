@@ -18,8 +18,8 @@ enum ExitSignals {
   /// or a resize would never be noticed.
   static let terminalSignals: [Int32] = [SIGWINCH, SIGTSTP, SIGCONT]
 
-  /// Installs the handlers and blocks the signals outside of waiting; returns the mask to wait
-  /// with, in which they, and the terminal's own signals, are deliverable.
+  /// Installs the handlers and blocks the signals, and SIGWINCH, outside of waiting; returns the
+  /// mask to wait with, in which they, and the terminal's own signals, are deliverable.
   static func install() -> sigset_t {
     var unblock = sigset_t()
     sigemptyset(&unblock)
@@ -36,7 +36,10 @@ enum ExitSignals {
     }
     var block = sigset_t()
     sigemptyset(&block)
-    for signal in all { sigaddset(&block, signal) }
+    // A resize is held back outside of waiting too: arriving while the screen is painted, it would
+    // otherwise be noticed only at the next key, since the wait that follows a paint does not
+    // look at the input first.
+    for signal in all + [SIGWINCH] { sigaddset(&block, signal) }
     var original = sigset_t()
     sigprocmask(SIG_BLOCK, &block, &original)
     for signal in all { sigdelset(&original, signal) }

@@ -36,6 +36,11 @@ public final class CursesTerminal {
   private var stopped = false
   /// Keys decoded but not yet handed out (an escape sequence ncurses did not know).
   private var queued: [TerminalInput] = []
+  /// Whether the last look at the input found nothing and nothing was read since: the run loop
+  /// looks (``hasPendingInput``) just before painting, so waiting can start without looking again.
+  private var drained = false
+  /// Whether the last ``readKey()`` took anything from the terminal, a key or bytes it ignored.
+  private var readAnything = false
 
   /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc without delay.
   public init(environment: [String: String]) throws {
@@ -70,9 +75,19 @@ public final class CursesTerminal {
     keypad(window, true)
     set_escdelay(25)
     wtimeout(window, 0)
+    // ncurses checks for typed-ahead input while it paints, two polls a paint, to give up a
+    // paint that a waiting key would replace; the run loop already paints only when no input is
+    // waiting.
+    typeahead(-1)
     let useColour = environment["NO_COLOR"].map(\.isEmpty) ?? true
     palette = Palette(colour: useColour && has_colors())
     palette.install()
+    // Until a screen has been given back once and taken over again, ncurses 6 writes out its
+    // buffer at every cursor move (it cannot tell the screen is set up): four writes to the
+    // terminal an arrow key, dozens for a first screen. Giving it back now, before anything is
+    // painted, makes the first paint take it over again, after which a paint is one write.
+    def_prog_mode()
+    endwin()
   }
 
   deinit { stop() }
@@ -159,6 +174,7 @@ public final class CursesTerminal {
     defer {
       reset_prog_mode()
       needsFullRepaint = true
+      drained = false
     }
     return body()
   }
@@ -171,34 +187,44 @@ public final class CursesTerminal {
         return queuedInput
       }
       // Keys typed before a signal come first, so nothing typed just before Ctrl-C is lost.
-      if let input = readKey() { return input }
+      if !drained, let input = readKey() { return input }
       if let signal = ExitSignals.take() { return .signal(signal) }
       // Nothing buffered: wait for input with the exit signals deliverable, then look again.
       var mask = waitMask
       let ready = intake_wait_readable(0, -1, &mask)
-      if ready == 1, intake_bytes_waiting(0) <= 0 {
+      // Woken by input or by a signal (a resize is read as a key): look again either way.
+      drained = false
+      if ready == 1 {
+        if let input = readKey() { return input }
         // Readable with nothing to read, or the terminal is gone (EIO): input has ended. Going
         // round again would spin at full speed.
-        return readKey() ?? .endOfInput
+        if !readAnything, intake_bytes_waiting(0) <= 0 { return .endOfInput }
       }
       if ready < 0, errno != EINTR { return .endOfInput }
     }
   }
 
-  /// One key from ncurses' buffer, or `nil` when none is waiting.
+  /// One key from ncurses' buffer, or `nil` when none is waiting; what the form has no key for
+  /// is passed over.
   private func readKey() -> TerminalInput? {
-    var character: wint_t = 0
-    let result = wget_wch(window, &character)
-    if result == ERR { return nil }
-    if result == KEY_CODE_YES {
-      if Int32(character) == KEY_RESIZE {
-        needsFullRepaint = true
-        return .resize(width: width, height: height)
+    readAnything = false
+    while true {
+      var character: wint_t = 0
+      let result = wget_wch(window, &character)
+      drained = result == ERR
+      if result == ERR { return nil }
+      readAnything = true
+      if result == KEY_CODE_YES {
+        if Int32(character) == KEY_RESIZE {
+          needsFullRepaint = true
+          return .resize(width: width, height: height)
+        }
+        if let key = KeyDecoder.functionKey(Int32(character)) { return .key(key) }
+        continue
       }
-      return KeyDecoder.functionKey(Int32(character)).map { .key($0) } ?? readKey()
+      if character == 27 { return .key(escapeSequence()) }
+      if let key = KeyDecoder.character(UInt32(character)) { return .key(key) }
     }
-    if character == 27 { return .key(escapeSequence()) }
-    return KeyDecoder.character(UInt32(character)).map { .key($0) } ?? readKey()
   }
 
   /// Esc alone, or a sequence this terminal's description lacks: tmux sends keypad Enter as
