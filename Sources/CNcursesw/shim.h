@@ -36,12 +36,6 @@ static inline int intake_height(WINDOW *w) { return getmaxy(w); }
 static inline int intake_colors(void) { return COLORS; }
 static inline int intake_key_f1(void) { return KEY_F(1); }
 
-/// Bytes waiting on `fd`, or -1: a readable descriptor with none waiting is at end of input.
-static inline int intake_bytes_waiting(int fd) {
-  int n = 0;
-  return ioctl(fd, FIONREAD, &n) == 0 ? n : -1;
-}
-
 /// Waits until fd 0 is readable or a signal in the original mask arrives (pselect with `mask`).
 /// Returns 1 when readable, 0 on timeout, -1 on interruption or error.
 static inline int intake_wait_readable(int fd, long timeout_ms, const sigset_t *mask) {
@@ -57,6 +51,22 @@ static inline int intake_wait_readable(int fd, long timeout_ms, const sigset_t *
   }
   int r = pselect(fd + 1, &set, 0, 0, tsp, mask);
   return r > 0 ? 1 : (r == 0 ? 0 : -1);
+}
+
+/// The terminal description's string for capability `name` (a key's bytes), or NULL when it has
+/// none.
+static inline const char *intake_capability_string(const char *name) {
+  char *value = tigetstr(name);
+  return (value == 0 || value == (char *)-1) ? 0 : value;
+}
+
+/// The terminal's size in cells as the terminal reports it; 0 when it cannot say.
+static inline int intake_window_size(int fd, int *rows, int *columns) {
+  struct winsize size;
+  if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+  *rows = size.ws_row;
+  *columns = size.ws_col;
+  return 1;
 }
 
 static inline int intake_codeset_is_utf8(void) {

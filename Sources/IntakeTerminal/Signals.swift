@@ -8,14 +8,18 @@ import Synchronization
 /// global state; an atomic needs no locking there.
 let pendingSignal = Atomic<Int32>(0)
 
+/// Whether the terminal changed size since the run loop last looked (SIGWINCH), set by the
+/// handler: intake tells ncurses the new size itself, as it reads the keys itself.
+let pendingResize = Atomic<Bool>(false)
+
 /// Signals that end the program: handled by setting `pendingSignal`, so the run loop can save
 /// and restore the terminal itself (ncurses' own SIGINT handler would `_exit` without our save).
 enum ExitSignals {
   static let all: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-  /// Signals ncurses handles itself (resize, suspend and continue). They must be deliverable even
-  /// when intake was started with them blocked (a mask is inherited from whatever started it),
-  /// or a resize would never be noticed.
+  /// The terminal's signals: resize (handled here), suspend and continue (handled by ncurses).
+  /// They must be deliverable even when intake was started with them blocked (a mask is
+  /// inherited from whatever started it), or a resize would never be noticed.
   static let terminalSignals: [Int32] = [SIGWINCH, SIGTSTP, SIGCONT]
 
   /// Installs the handlers and blocks the signals, and SIGWINCH, outside of waiting; returns the
@@ -34,6 +38,13 @@ enum ExitSignals {
       action.sa_flags = 0
       sigaction(signal, &action, nil)
     }
+    // Installed before ncurses starts, so ncurses leaves SIGWINCH to it (it installs its own
+    // handler only over the default one).
+    var resize = sigaction()
+    resize.__sigaction_handler.sa_handler = { _ in pendingResize.store(true, ordering: .relaxed) }
+    sigemptyset(&resize.sa_mask)
+    resize.sa_flags = 0
+    sigaction(SIGWINCH, &resize, nil)
     var block = sigset_t()
     sigemptyset(&block)
     // A resize is held back outside of waiting too: arriving while the screen is painted, it would
@@ -59,6 +70,11 @@ enum ExitSignals {
       action.sa_flags = 0
       sigaction(signal, &action, nil)
     }
+  }
+
+  /// Whether the terminal changed size since the last call.
+  static func takeResize() -> Bool {
+    pendingResize.exchange(false, ordering: .relaxed)
   }
 
   /// Takes the pending signal, if any.

@@ -34,13 +34,15 @@ public final class CursesTerminal {
   /// The screen as last painted, so a row that did not change is not written again.
   private var painted: Screen?
   private var stopped = false
-  /// Keys decoded but not yet handed out (an escape sequence ncurses did not know).
-  private var queued: [TerminalInput] = []
-  /// Whether the last look at the input found nothing and nothing was read since: the run loop
-  /// looks (``hasPendingInput``) just before painting, so waiting can start without looking again.
-  private var drained = false
-  /// Whether the last ``readKey()`` took anything from the terminal, a key or bytes it ignored.
-  private var readAnything = false
+  /// A key decoded to find out whether one is waiting, not yet handed out.
+  private var queued: TerminalInput?
+  /// Bytes read from the terminal and not yet handed out as keys.
+  private var keys: KeyBytes
+  /// Where a read from the terminal lands: a paste arrives in pieces of up to this size.
+  private let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 4096, alignment: 1)
+  /// How long the rest of an escape sequence may take to arrive before an Esc is taken as the
+  /// Esc key (ncurses' ESCDELAY, as short as the terminals it serves allow).
+  private static let escapeDelay = 25
 
   /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc without delay.
   public init(environment: [String: String]) throws {
@@ -72,9 +74,9 @@ public final class CursesTerminal {
     noqiflush()
     noecho()
     nonl()
+    // Keypad mode: the keys send what the description lists (read below), as ncurses expects.
     keypad(window, true)
-    set_escdelay(25)
-    wtimeout(window, 0)
+    keys = KeyBytes(keyStrings: KeyDecoder.keyStrings())
     // ncurses checks for typed-ahead input while it paints, two polls a paint, to give up a
     // paint that a waiting key would replace; the run loop already paints only when no input is
     // waiting.
@@ -90,7 +92,10 @@ public final class CursesTerminal {
     endwin()
   }
 
-  deinit { stop() }
+  deinit {
+    stop()
+    readBuffer.deallocate()
+  }
 
   /// Gives the terminal back: normal screen, cursor, echo. Safe to call twice.
   public func stop() {
@@ -160,10 +165,23 @@ public final class CursesTerminal {
   /// Whether a key (or resize) is already waiting to be read: the next ``next()`` will not
   /// block. What is read to find out is kept for it.
   public var hasPendingInput: Bool {
-    if !queued.isEmpty { return true }
-    guard let input = readKey() else { return false }
-    queued.append(input)
-    return true
+    if queued != nil { return true }
+    switch keys.next(final: false) {
+    case .key(let key):
+      queued = .key(key)
+      return true
+    case .incomplete: return true
+    case .empty:
+      // Nothing decoded is left: only the terminal can say (a paste still arriving).
+      guard readWaiting(timeout: 0) else { return false }
+      switch keys.next(final: false) {
+      case .key(let key):
+        queued = .key(key)
+        return true
+      case .incomplete: return true
+      case .empty: return false
+      }
+    }
   }
 
   /// Gives the terminal back while `body` runs (another program may use it), then takes it
@@ -174,103 +192,82 @@ public final class CursesTerminal {
     defer {
       reset_prog_mode()
       needsFullRepaint = true
-      drained = false
     }
     return body()
   }
 
   /// Waits for the next key, resize, signal or end of input.
   public func next() -> TerminalInput {
+    if let input = queued {
+      queued = nil
+      return input
+    }
+    var final = false
     while true {
-      if let queuedInput = queued.first {
-        queued.removeFirst()
-        return queuedInput
-      }
       // Keys typed before a signal come first, so nothing typed just before Ctrl-C is lost.
-      if !drained, let input = readKey() { return input }
+      switch keys.next(final: final) {
+      case .key(let key): return .key(key)
+      case .incomplete:
+        // The rest of a sequence is on its way, or the parent pressed Esc.
+        final = !readWaiting(timeout: Self.escapeDelay)
+        continue
+      case .empty: final = false
+      }
       if let signal = ExitSignals.take() { return .signal(signal) }
-      // Nothing buffered: wait for input with the exit signals deliverable, then look again.
-      var mask = waitMask
-      let ready = intake_wait_readable(0, -1, &mask)
-      // Woken by input or by a signal (a resize is read as a key): look again either way.
-      drained = false
-      if ready == 1 {
-        if let input = readKey() { return input }
-        // Readable with nothing to read, or the terminal is gone (EIO): input has ended. Going
-        // round again would spin at full speed.
-        if !readAnything, intake_bytes_waiting(0) <= 0 { return .endOfInput }
-      }
-      if ready < 0, errno != EINTR { return .endOfInput }
+      if ExitSignals.takeResize() { return resized() }
+      if endOfInput { return .endOfInput }
+      // Nothing buffered: wait for input with the exit signals and resizes deliverable.
+      _ = readWaiting(timeout: -1)
     }
   }
 
-  /// One key from ncurses' buffer, or `nil` when none is waiting; what the form has no key for
-  /// is passed over.
-  private func readKey() -> TerminalInput? {
-    readAnything = false
-    while true {
-      var character: wint_t = 0
-      let result = wget_wch(window, &character)
-      drained = result == ERR
-      if result == ERR { return nil }
-      readAnything = true
-      if result == KEY_CODE_YES {
-        if Int32(character) == KEY_RESIZE {
-          needsFullRepaint = true
-          return .resize(width: width, height: height)
-        }
-        if let key = KeyDecoder.functionKey(Int32(character)) { return .key(key) }
-        continue
-      }
-      if character == 27 { return .key(escapeSequence()) }
-      if let key = KeyDecoder.character(UInt32(character)) { return .key(key) }
+  /// Set once the terminal is gone or standard input has closed.
+  private var endOfInput = false
+
+  /// Reads what the terminal has sent, waiting up to `timeout` ms for it (-1: until something
+  /// comes or a signal arrives); whether anything was read. A terminal that is readable with
+  /// nothing to read, or gone (EIO), has ended: waiting again would spin at full speed.
+  private func readWaiting(timeout: Int) -> Bool {
+    guard !endOfInput else { return false }
+    var mask = waitMask
+    let ready = intake_wait_readable(0, timeout, &mask)
+    if ready < 0, errno != EINTR { endOfInput = true }
+    guard ready == 1 else { return false }
+    let count = read(0, readBuffer.baseAddress, readBuffer.count)
+    if count > 0 {
+      keys.append(UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+      return true
     }
+    if count == 0 || errno != EINTR && errno != EAGAIN { endOfInput = true }
+    return false
   }
 
-  /// Esc alone, or a sequence this terminal's description lacks: tmux sends keypad Enter as
-  /// `Esc O M` and End as `Esc [ 4 ~`, which xterm's terminfo does not list. ncurses already
-  /// waited ESCDELAY, so the rest of a sequence is in the buffer.
-  private func escapeSequence() -> FormKey {
-    var next: wint_t = 0
-    guard wget_wch(window, &next) == OK else { return .escape }
-    guard next == UInt32(UInt8(ascii: "O")) || next == UInt32(UInt8(ascii: "[")) else {
-      // Alt plus a key: the parent meant the key.
-      if let key = KeyDecoder.character(UInt32(next)) { queued.append(.key(key)) }
-      return .escape
+  /// Tells ncurses the terminal's new size and repaints everything.
+  private func resized() -> TerminalInput {
+    var rows: Int32 = 0
+    var columns: Int32 = 0
+    if intake_window_size(1, &rows, &columns) == 1 || intake_window_size(0, &rows, &columns) == 1 {
+      resizeterm(rows, columns)
     }
-    // Parameters (digits and ';') up to the final character.
-    var parameters = ""
-    var final: wint_t = 0
-    while wget_wch(window, &final) == OK {
-      guard let scalar = Unicode.Scalar(UInt32(final)) else { return .escape }
-      if ("0"..."9").contains(scalar) || scalar == ";" {
-        parameters.unicodeScalars.append(scalar)
-        continue
-      }
-      return KeyDecoder.sequence(parameters: parameters, final: scalar) ?? .escape
-    }
-    return .escape
+    needsFullRepaint = true
+    return .resize(width: width, height: height)
   }
 }
 
-/// Turns what ncurses reads into form keys.
+/// What the terminal's bytes and descriptions mean as form keys.
 enum KeyDecoder {
-  static func functionKey(_ code: Int32) -> FormKey? {
-    switch code {
-    case KEY_UP: .up
-    case KEY_DOWN: .down
-    case KEY_LEFT: .left
-    case KEY_RIGHT: .right
-    case KEY_HOME: .home
-    case KEY_END: .end
-    case KEY_PPAGE: .pageUp
-    case KEY_NPAGE: .pageDown
-    case KEY_ENTER: .enter
-    case KEY_BACKSPACE: .backspace
-    case KEY_DC: .delete
-    case KEY_BTAB: .backTab
-    case intake_key_f1(): .help
-    default: nil
+  /// The terminal description's key capabilities and what each key means here.
+  static let capabilities: [(name: String, key: FormKey)] = [
+    ("kcuu1", .up), ("kcud1", .down), ("kcub1", .left), ("kcuf1", .right), ("khome", .home),
+    ("kend", .end), ("kpp", .pageUp), ("knp", .pageDown), ("kent", .enter), ("kdch1", .delete),
+    ("kcbt", .backTab), ("kbs", .backspace), ("kf1", .help),
+  ]
+
+  /// The bytes each key sends on this terminal, from its description (after `newterm`).
+  static func keyStrings() -> [(bytes: [UInt8], key: FormKey)] {
+    capabilities.compactMap { capability in
+      guard let value = intake_capability_string(capability.name) else { return nil }
+      return (Array(String(cString: value).utf8), capability.key)
     }
   }
 

@@ -1,0 +1,166 @@
+import IntakeForm
+
+/// Keys from the bytes a terminal sends, decoded here rather than by ncurses. ncurses reads its
+/// input one byte per system call with a poll before each: six calls for an arrow key, two for
+/// every character of a paste. The adapter reads what is waiting in one call and decodes it with
+/// the terminal description's own key strings (``init(keyStrings:)``, read from terminfo at
+/// start, as ncurses would) and the CSI and SS3 forms terminals send whatever their description
+/// says. Written by hand for that speed; the escape timing is ncurses' (``CursesTerminal``
+/// waits `escapeDelay` for the rest of a sequence).
+struct KeyBytes {
+  /// What decoding the bytes so far gives.
+  enum Decoded: Equatable {
+    case key(FormKey)
+    /// The bytes end inside a key (an Esc, a sequence, a UTF-8 character): more may be on the way.
+    case incomplete
+    /// Nothing left to decode.
+    case empty
+  }
+
+  /// The description's key strings that start with Esc, longest first, so a longer string is
+  /// not taken for a shorter one it begins with.
+  private let keyStrings: [(bytes: [UInt8], key: FormKey)]
+  private var bytes: [UInt8] = []
+  /// Where the bytes not yet decoded start: a paste is decoded from the front without moving
+  /// what follows on every key.
+  private var start = 0
+
+  init(keyStrings: [(bytes: [UInt8], key: FormKey)] = []) {
+    self.keyStrings =
+      keyStrings
+      .filter { $0.bytes.count > 1 && $0.bytes.first == Self.escape }
+      .sorted { $0.bytes.count > $1.bytes.count }
+  }
+
+  static let escape: UInt8 = 0x1B
+
+  /// Whether every byte read has been decoded.
+  var isEmpty: Bool { start == bytes.count }
+
+  /// Adds bytes read from the terminal.
+  mutating func append<Bytes: Collection<UInt8>>(_ more: Bytes) {
+    if start == bytes.count {
+      bytes.removeAll(keepingCapacity: true)
+      start = 0
+    }
+    bytes.append(contentsOf: more)
+  }
+
+  /// The next key. `final`: nothing more is coming for now (the wait for the rest of a sequence
+  /// is over), so an Esc alone is Escape and the broken start of a character is dropped.
+  mutating func next(final: Bool) -> Decoded {
+    while start < bytes.count {
+      let first = bytes[start]
+      if first == Self.escape {
+        let decoded = escapeSequence(final: final)
+        if let decoded { return decoded }
+        continue
+      }
+      guard let (value, length) = scalar(at: start) else {
+        // A character cut off at the end of what was read: the rest is on its way.
+        if !final, isTruncatedCharacter(at: start) { return .incomplete }
+        start += 1
+        continue
+      }
+      start += length
+      if let key = KeyDecoder.character(value) { return .key(key) }
+    }
+    return .empty
+  }
+
+  /// Decodes from an Esc at `start`: a key, `.incomplete`, or `nil` when the bytes were an
+  /// unknown sequence, passed over.
+  private mutating func escapeSequence(final: Bool) -> Decoded? {
+    let available = bytes.count - start
+    for entry in keyStrings {
+      switch match(entry.bytes) {
+      case .whole:
+        start += entry.bytes.count
+        return .key(entry.key)
+      case .prefix where !final: return .incomplete
+      case .prefix, .none: continue
+      }
+    }
+    guard available > 1 else {
+      if !final { return .incomplete }
+      start += 1
+      return .key(.escape)
+    }
+    let introducer = bytes[start + 1]
+    guard introducer == UInt8(ascii: "[") || introducer == UInt8(ascii: "O") else {
+      // Alt plus a key: Escape, then the key itself.
+      start += 1
+      return .key(.escape)
+    }
+    // Parameters (digits and ';') up to the final character.
+    var index = start + 2
+    while index < bytes.count, Self.isParameter(bytes[index]) { index += 1 }
+    guard index < bytes.count else {
+      if !final { return .incomplete }
+      // The wait is over and the sequence never ended: the parent pressed Esc.
+      start = index
+      return .key(.escape)
+    }
+    let parameters = String(decoding: bytes[(start + 2)..<index], as: UTF8.self)
+    let finalByte = bytes[index]
+    start = index + 1
+    return KeyDecoder.sequence(parameters: parameters, final: Unicode.Scalar(finalByte)).map {
+      .key($0)
+    }
+  }
+
+  private static func isParameter(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ";") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+
+  private enum Match { case whole, prefix, none }
+
+  /// How the bytes from `start` on match `string`: all of it, the start of it (they end
+  /// before it does), or not.
+  private func match(_ string: [UInt8]) -> Match {
+    var offset = 0
+    while offset < string.count {
+      guard start + offset < bytes.count else { return .prefix }
+      guard bytes[start + offset] == string[offset] else { return .none }
+      offset += 1
+    }
+    return .whole
+  }
+
+  /// The Unicode scalar whose UTF-8 starts at `index`, with its length in bytes; `nil` when the
+  /// bytes there are not a whole, valid character.
+  private func scalar(at index: Int) -> (UInt32, Int)? {
+    let lead = bytes[index]
+    if lead < 0x80 { return (UInt32(lead), 1) }
+    let length: Int
+    var value: UInt32
+    switch lead {
+    case 0xC2...0xDF: (length, value) = (2, UInt32(lead & 0x1F))
+    case 0xE0...0xEF: (length, value) = (3, UInt32(lead & 0x0F))
+    case 0xF0...0xF4: (length, value) = (4, UInt32(lead & 0x07))
+    default: return nil
+    }
+    guard index + length <= bytes.count else { return nil }
+    for offset in 1..<length {
+      let byte = bytes[index + offset]
+      guard byte & 0xC0 == 0x80 else { return nil }
+      value = value << 6 | UInt32(byte & 0x3F)
+    }
+    guard Unicode.Scalar(value) != nil else { return nil }
+    return (value, length)
+  }
+
+  /// Whether the bytes from `index` to the end are the valid start of a longer character.
+  private func isTruncatedCharacter(at index: Int) -> Bool {
+    let lead = bytes[index]
+    let length: Int
+    switch lead {
+    case 0xC2...0xDF: length = 2
+    case 0xE0...0xEF: length = 3
+    case 0xF0...0xF4: length = 4
+    default: return false
+    }
+    guard bytes.count - index < length else { return false }
+    return bytes[(index + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
+  }
+}

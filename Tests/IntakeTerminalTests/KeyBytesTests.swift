@@ -1,0 +1,95 @@
+import IntakeForm
+import Testing
+
+@testable import IntakeTerminal
+
+@Suite("Keys from the terminal's bytes")
+struct KeyBytesTests {
+  /// Every key `text` decodes to, with nothing more coming.
+  private func keys(_ text: String, strings: [(bytes: [UInt8], key: FormKey)] = []) -> [FormKey] {
+    var decoder = KeyBytes(keyStrings: strings)
+    decoder.append(Array(text.utf8))
+    var found: [FormKey] = []
+    while case .key(let key) = decoder.next(final: true) { found.append(key) }
+    return found
+  }
+
+  @Test("arrows and other keys in the CSI and SS3 forms, with or without a description")
+  func sequences() {
+    #expect(keys("\u{1B}OA\u{1B}OB\u{1B}[C\u{1B}[D") == [.up, .down, .right, .left])
+    #expect(keys("\u{1B}[5~\u{1B}[6~\u{1B}[3~\u{1B}[Z") == [.pageUp, .pageDown, .delete, .backTab])
+    #expect(keys("\u{1B}[1;5C\u{1B}OM\u{1B}OP") == [.right, .enter, .help])
+  }
+
+  @Test("a key only the terminal's description knows (the Linux console's F1)")
+  func described() {
+    let linux: [(bytes: [UInt8], key: FormKey)] = [
+      (Array("\u{1B}[[A".utf8), .help), (Array("\u{1B}[A".utf8), .up), ([127], .backspace),
+    ]
+    #expect(keys("\u{1B}[[A\u{1B}[A", strings: linux) == [.help, .up])
+    // Without the description the same bytes are not taken for an arrow.
+    #expect(keys("\u{1B}[[A") != [.help])
+    var decoder = KeyBytes(keyStrings: linux)
+    decoder.append(Array("\u{1B}[[".utf8))
+    #expect(decoder.next(final: false) == .incomplete)
+    decoder.append(Array("A".utf8))
+    #expect(decoder.next(final: false) == .key(.help))
+  }
+
+  @Test("Esc alone waits for what may follow, then is Esc; a sequence completed later is one key")
+  func escape() {
+    var decoder = KeyBytes()
+    decoder.append([KeyBytes.escape])
+    #expect(decoder.next(final: false) == .incomplete)
+    #expect(decoder.next(final: true) == .key(.escape))
+    #expect(decoder.next(final: true) == .empty)
+    #expect(decoder.isEmpty)
+
+    decoder.append(Array("\u{1B}[".utf8))
+    #expect(decoder.next(final: false) == .incomplete)
+    decoder.append(Array("B".utf8))
+    #expect(decoder.next(final: false) == .key(.down))
+
+    // The wait ended inside a sequence: the parent pressed Esc, and the bytes are gone.
+    decoder.append(Array("\u{1B}[1;".utf8))
+    #expect(decoder.next(final: true) == .key(.escape))
+    #expect(decoder.next(final: true) == .empty)
+  }
+
+  @Test("Alt plus a key is Esc, then the key")
+  func alt() {
+    #expect(keys("\u{1B}x") == [.escape, .character("x")])
+    #expect(keys("\u{1B}\u{1B}OA") == [.escape, .up])
+  }
+
+  @Test("UTF-8 characters, also when split between two reads")
+  func characters() {
+    #expect(keys("ë漢😀") == [.character("ë"), .character("漢"), .character("😀")])
+    var decoder = KeyBytes()
+    decoder.append([0xC3])
+    #expect(decoder.next(final: false) == .incomplete)
+    decoder.append([0xAB])
+    #expect(decoder.next(final: false) == .key(.character("ë")))
+  }
+
+  @Test("control characters, broken UTF-8 and unknown sequences are passed over")
+  func ignored() {
+    var decoder = KeyBytes()
+    decoder.append([0x01, 0xFF, 0xC3, 0x28] + Array("\u{1B}[2~x".utf8))
+    #expect(decoder.next(final: true) == .key(.character("(")))
+    #expect(decoder.next(final: true) == .key(.character("x")))
+    #expect(decoder.next(final: true) == .empty)
+    // A character cut off with nothing more coming is dropped, not waited for.
+    decoder.append([0xE6, 0xBC])
+    #expect(decoder.next(final: true) == .empty)
+  }
+
+  @Test("a paste is every key of it, in order, Enter and Tab included")
+  func paste() {
+    let text = String(repeating: "ab\t", count: 1_000) + "\r"
+    let found = keys(text)
+    #expect(found.count == 3_001)
+    #expect(Array(found.prefix(3)) == [.character("a"), .character("b"), .tab])
+    #expect(found.last == .enter)
+  }
+}
