@@ -6,8 +6,11 @@ For each program, showing a comparable menu (a question with five choices):
   - first screen: time from exec to the first full screen (the last text of the screen has been
     written), median of RUNS starts;
   - bytes written to the terminal per arrow key (Down, then Up, over the list), median;
-  - key to screen: time from writing an arrow key to the last byte of the redraw, median of 48,
-    the programs taking turns key by key so that they are measured at the same moments.
+  - key to screen: time from writing an arrow key to the last byte of the redraw, median of 96,
+    the programs taking turns key by key so that they are measured at the same moments;
+  - CPU time per arrow key, user and system, from the kernel's count for the process
+    (/proc/PID/schedstat) around each key: what the key cost the program itself, without the
+    latency of the pseudo-terminal and of this script, which moves by half between runs.
 Then key to screen on a generated 10,000-item questionnaire: intake's form on it, and dialog's
 menu of 10,000 entries; and in intake the key that confirms an answer (Enter), which saves it,
 re-assesses the questionnaire and paints the next question.
@@ -69,22 +72,37 @@ def ready(argv, env, marker, opening=()):
     return pid, fd
 
 
-ARROWS = ([DOWN] * 4 + [UP] * 4) * 6
+ARROWS = ([DOWN] * 4 + [UP] * 4) * 12
+
+
+def cpu_ns(pid):
+    """Nanoseconds `pid` has run on a CPU, user and system time together."""
+    with open(f"/proc/{pid}/schedstat") as file:
+        return int(file.read().split()[0])
 
 
 def paired_arrows(sessions, keys=ARROWS):
-    """Bytes and ms per arrow key for each of `sessions` (name -> fd), the programs taking turns
-    key by key: a load that comes and goes on a shared machine then falls on all of them alike,
-    where timing one program's keys after the other's compared two different moments."""
+    """Bytes, ms and CPU ms per arrow key for each of `sessions` (name -> (pid, fd)), the programs
+    taking turns key by key: a load that comes and goes on a shared machine then falls on all of
+    them alike, where timing one program's keys after the other's compared two different
+    moments."""
     sizes = {name: [] for name in sessions}
     times = {name: [] for name in sessions}
-    for key in keys:
-        for name, fd in sessions.items():
+    cpu = {name: 0 for name in sessions}
+    names = list(sessions)
+    for index, key in enumerate(keys):
+        # Who goes first changes key by key: the one after another program meets caches it left.
+        turn = names[index % len(names):] + names[:index % len(names)]
+        for name in turn:
+            pid, fd = sessions[name]
+            before = cpu_ns(pid)
             data, ms = key_to_screen(fd, key)
+            cpu[name] += cpu_ns(pid) - before
             sizes[name].append(len(data))
             if data:  # a key at the end of a short list changes nothing and writes nothing
                 times[name].append(ms)
-    return {name: (statistics.median(sizes[name]), statistics.median(times[name])) for name in sessions}
+    return {name: (statistics.median(sizes[name]), statistics.median(times[name]),
+                   cpu[name] / len(keys) / 1e6) for name in sessions}
 
 
 def prepare(intake, env):
@@ -143,18 +161,19 @@ def main():
         programs.append(("questionary", [questionary, "-c", script], b"know"))
     firsts = {name: first_screen(argv, env, marker, runs) for name, argv, marker in programs}
     started = {name: ready(argv, env, marker) for name, argv, marker in programs}
-    keys = paired_arrows({name: fd for name, (_, fd) in started.items()})
+    keys = paired_arrows(started)
     for pid, fd in started.values():
         stop(pid, fd)
     results = {name: (firsts[name], *keys[name]) for name in firsts}
 
     print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
-    row("five choices", ["first (ms)", "bytes/arrow", "arrow (ms)"])
-    for name, (first, size, key) in results.items():
-        row(name, [ms(first), f"{size:.1f}", ms(key)])
+    row("five choices", ["first (ms)", "bytes/arrow", "arrow (ms)", "CPU/arrow"])
+    for name, (first, size, key, cpu) in results.items():
+        row(name, [ms(first), f"{size:.1f}", ms(key), f"{cpu:.3f}"])
     d, i = results["dialog"], results["intake"]
     print(f"intake/dialog: first screen {i[0] / d[0]:.2f}x (goal <= 2), bytes per arrow "
-          f"{i[1] / max(1, d[1]):.2f}x (goal <= 1), arrow key to screen {i[2] / d[2]:.2f}x (goal <= 1)")
+          f"{i[1] / max(1, d[1]):.2f}x (goal <= 1), arrow key to screen {i[2] / d[2]:.2f}x (goal <= 1), "
+          f"CPU per arrow {i[3] / d[3]:.2f}x")
     if "questionary" in results:
         q = results["questionary"]
         print(f"questionary/intake: first screen {q[0] / i[0]:.1f}x (goal >= 20)")
@@ -166,9 +185,9 @@ def main():
         argv = [intake, "--questionnaire", large]
         # Welcome screen, Enter to start, a name, then question 1 (yes/no).
         pid, fd = ready(argv, large_env, b"q stop", opening=[(b"\r", b"Esc back"), (b"Sam\r", b"why we ask")])
-        large_keys = paired_arrows({"dialog": dialog_fd, "intake": fd})
+        large_keys = paired_arrows({"dialog": (dialog_pid, dialog_fd), "intake": (pid, fd)})
         stop(dialog_pid, dialog_fd)
-        dialog_key, intake_key = large_keys["dialog"][1], large_keys["intake"][1]
+        (_, dialog_key, dialog_cpu), (_, intake_key, intake_cpu) = large_keys["dialog"], large_keys["intake"]
         # An answer (Enter after marking 1) saves it, re-assesses and paints the next question.
         marks, confirms = [], []
         for _ in range(6):
@@ -177,10 +196,12 @@ def main():
         marks = [m for m in marks if m == m]
         confirms = [c for c in confirms if c == c]
         stop(pid, fd)
-        row(f"{n:,} items", ["arrow (ms)", "mark (ms)", "answer (ms)"])
-        row("dialog --menu (10,000 entries)", [ms(dialog_key), "-", "-"])
-        row("intake (10,000 questions)", [ms(intake_key), ms(statistics.median(marks)), ms(statistics.median(confirms))])
-        print(f"intake/dialog at {n:,}: arrow key to screen {intake_key / dialog_key:.2f}x (goal <= 1); "
+        row(f"{n:,} items", ["arrow (ms)", "CPU/arrow", "mark (ms)", "answer (ms)"])
+        row("dialog --menu (10,000 entries)", [ms(dialog_key), f"{dialog_cpu:.3f}", "-", "-"])
+        row("intake (10,000 questions)", [ms(intake_key), f"{intake_cpu:.3f}", ms(statistics.median(marks)),
+                                          ms(statistics.median(confirms))])
+        print(f"intake/dialog at {n:,}: arrow key to screen {intake_key / dialog_key:.2f}x (goal <= 1), "
+              f"CPU per arrow {intake_cpu / dialog_cpu:.2f}x; "
               f"answer to next question {statistics.median(confirms):.2f} ms (goal < 16)")
 
 
