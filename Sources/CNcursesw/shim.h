@@ -1,5 +1,5 @@
 // What Swift cannot import from <curses.h> directly: function-like macros, cast macros and mutable
-// globals (read through getters so Swift 6 strict concurrency accepts them). See NCURSES.md.
+// globals (read through getters so Swift 6 strict concurrency accepts them).
 #ifndef INTAKE_CNCURSESW_SHIM_H
 #define INTAKE_CNCURSESW_SHIM_H
 

@@ -46,7 +46,8 @@ public final class CursesTerminal {
 
   /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc without delay.
   public init(environment: [String: String]) throws {
-    // Handlers before newterm, so no signal can slip between them (NCURSES.md).
+    // Handlers before newterm, so no signal can slip between them, and ncurses (which puts its
+    // own only over default handlers) leaves SIGWINCH to intake.
     waitMask = ExitSignals.install()
     setlocale(LC_ALL, "")
     if intake_codeset_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }

@@ -89,7 +89,7 @@ private func openExcept(_ answered: Set<String>) -> [String] {
 }
 
 extension Persona {
-  // Diet estimates below are worked out by hand from the portion values (FACTS.md §4) and the
+  // Diet estimates below are worked out by hand from the questionnaire's portion values and the
   // option values (portions a day): e.g. 0.29 × 39 mg is one to three spoons of spinach a week.
   static let all: [Persona] = [
     Persona(

@@ -56,7 +56,7 @@ struct AdhdMagnesiumReferenceValueTests {
     #expect(assess(["age_how": .choice("years")]).missingRequired == ["age_given"])
   }
 
-  @Test("the diet estimate is portions a day times the FACTS.md portion values")
+  @Test("the diet estimate is portions a day times the questionnaire's portion values")
   func dietArithmetic() {
     // One to three portions a week of each weekly food (2/7 ≈ 0.29 a day), one or two slices of
     // wholemeal bread (1.5) and one glass of milk a day.
