@@ -148,6 +148,29 @@ struct WalkTests {
     #expect(shell.contains { $0.contains("Verdergaan: intake resume Sam") })
   }
 
+  @Test("Ctrl-Z, a resize while stopped, then fg: the question comes back laid out at 40×12")
+  func suspendAndResize() throws {
+    let tmux = try TmuxSession()
+    try tmux.startIntake()
+    try tmux.startNew("Sam")
+    try tmux.keys("C-z")
+    try tmux.waitFor("Stopped")
+    // The terminal changes size while intake is stopped: it is not the foreground process
+    // then, so no SIGWINCH reaches it; ncurses takes the size again when it continues.
+    try tmux.resize(width: 40, height: 12)
+    try tmux.type("fg")
+    try tmux.keys("Enter")
+    let small = try tmux.waitUntil("the 40-column layout after fg") {
+      $0.first?.hasSuffix(" Sam") == true
+    }
+    #expect(small.count == 12)
+    #expect(small.allSatisfy { $0.count <= 40 })
+    try tmux.keys("Escape")
+    try tmux.waitFor("Nu stoppen?")
+    try tmux.keys("j")
+    try tmux.waitFor("Antwoorden voor Sam bewaard")
+  }
+
   @Test("Enter pressed 60 times from the first question records nothing that was not typed")
   func hurriedEnter() throws {
     let tmux = try TmuxSession()

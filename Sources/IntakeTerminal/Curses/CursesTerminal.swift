@@ -91,6 +91,7 @@ public final class CursesTerminal {
     // painted, makes the first paint take it over again, after which a paint is one write.
     def_prog_mode()
     endwin()
+    reportedSize = (width, height)
   }
 
   deinit {
@@ -216,6 +217,8 @@ public final class CursesTerminal {
       }
       if let signal = ExitSignals.take() { return .signal(signal) }
       if ExitSignals.takeResize() { return resized() }
+      // ncurses takes the size again itself when the program continues after Ctrl-Z.
+      if width != reportedSize.width || height != reportedSize.height { return resized() }
       if endOfInput { return .endOfInput }
       // Nothing buffered: wait for input with the exit signals and resizes deliverable.
       _ = readWaiting(timeout: -1)
@@ -243,6 +246,9 @@ public final class CursesTerminal {
     return false
   }
 
+  /// The size the form was last told of (or started with).
+  private var reportedSize = (width: 0, height: 0)
+
   /// Tells ncurses the terminal's new size and repaints everything.
   private func resized() -> TerminalInput {
     var rows: Int32 = 0
@@ -251,6 +257,7 @@ public final class CursesTerminal {
       resizeterm(rows, columns)
     }
     needsFullRepaint = true
+    reportedSize = (width, height)
     return .resize(width: width, height: height)
   }
 }
