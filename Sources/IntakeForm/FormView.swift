@@ -33,7 +33,7 @@ extension FormState {
         title: text.quitTitle, body: quitBody, closing: "\(text.quitYes)    \(text.quitNo)")
     case nil: break
     }
-    return frame.screen
+    return frame.finished()
   }
 
   private var tooSmallScreen: Screen {
@@ -737,16 +737,19 @@ struct Frame {
     cursor = nil
   }
 
-  var screen: Screen {
+  /// The screen, the frame used up: its lines become the screen's without being copied (a copy
+  /// and a second array a key, when this was a property of a frame that lived on).
+  consuming func finished() -> Screen {
     var all = lines
+    lines = []
     let problems = problemLines.isEmpty ? [ScreenLine()] : problemLines
     let first = height - 1 - problems.count
     for (index, line) in problems.enumerated() where first + index >= 1 {
       all[first + index] = line
     }
     all[height - 1] = footerLine
-    return Screen(
-      width: width, height: height, lines: all.map { Self.clip($0, width: width) }, cursor: cursor)
+    for row in all.indices { all[row] = Self.clip(all[row], width: width) }
+    return Screen(width: width, height: height, lines: all, cursor: cursor)
   }
 
   /// Cuts a line to the screen width, so no line can spill onto the next row; a control
