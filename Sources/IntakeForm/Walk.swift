@@ -7,15 +7,18 @@ import IntakeCore
 public struct Walk: Sendable {
   public let questionnaire: Questionnaire
   public let today: LocalDate
-  /// Each section's place among the sections, by id, for the progress line on every key.
-  private let partBySectionID: [String: Int]
+  /// The place of each item's section among the sections, by item position, for the progress
+  /// line on every key (looking the section up by its id hashed a string twice a key).
+  private let partByItem: [Int]
 
   public init(questionnaire: Questionnaire, today: LocalDate) {
     self.questionnaire = questionnaire
     self.today = today
-    partBySectionID = Dictionary(
-      questionnaire.sections.enumerated().map { ($1.id, $0) },
-      uniquingKeysWith: { first, _ in first })
+    var parts = [Int](repeating: 0, count: questionnaire.items.count)
+    for (part, section) in questionnaire.sections.enumerated().reversed() {
+      for index in section.itemRange.clamped(to: parts.indices) { parts[index] = part }
+    }
+    partByItem = parts
   }
 
   public func assess(_ answers: Answers) -> Assessment {
@@ -69,7 +72,7 @@ public struct Walk: Sendable {
   public func progress(at index: Int, in assessment: Assessment) -> Progress {
     let visible = assessment.visibleItemIndices
     let sectionID = questionnaire.items[index].sectionID
-    let part = partBySectionID[sectionID] ?? 0
+    let part = partByItem[index]
     // The shown items are in questionnaire order, and a section's items stand together
     // (`itemRange`): its shown ones are one run of them, found by binary search.
     let items = questionnaire.sections[part].itemRange
