@@ -92,4 +92,42 @@ struct KeyBytesTests {
     #expect(Array(found.prefix(3)) == [.character("a"), .character("b"), .tab])
     #expect(found.last == .enter)
   }
+
+  @Test("bytes split anywhere between reads give the same keys as read at once")
+  func splitAnywhere() {
+    // Pieces a terminal sends: keys, sequences, UTF-8, Esc and Alt, control characters.
+    let pieces: [[UInt8]] = [
+      Array("a".utf8), Array("ë".utf8), Array("漢".utf8), Array("😀".utf8), Array("\u{1B}OA".utf8),
+      Array("\u{1B}[B".utf8), Array("\u{1B}[1;5C".utf8), Array("\u{1B}[3~".utf8),
+      Array("\u{1B}[[A".utf8), Array("\u{1B}x".utf8), [0x01], [0x0D], [0x7F], [0xFF],
+    ]
+    let strings: [(bytes: [UInt8], key: FormKey)] = [(Array("\u{1B}[[A".utf8), .help)]
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func random(_ bound: Int) -> Int {
+      seed ^= seed << 13
+      seed ^= seed >> 7
+      seed ^= seed << 17
+      return Int(seed % UInt64(bound))
+    }
+    for _ in 0..<500 {
+      let bytes = (0..<(1 + random(12))).flatMap { _ in pieces[random(pieces.count)] }
+      var whole = KeyBytes(keyStrings: strings)
+      whole.append(bytes)
+      var expected: [FormKey] = []
+      while case .key(let key) = whole.next(final: true) { expected.append(key) }
+
+      var split = KeyBytes(keyStrings: strings)
+      var found: [FormKey] = []
+      var start = 0
+      while start < bytes.count {
+        let end = min(bytes.count, start + 1 + random(4))
+        split.append(bytes[start..<end])
+        start = end
+        // More is on its way until the last piece: nothing may be taken for a shorter key.
+        while case .key(let key) = split.next(final: end == bytes.count) { found.append(key) }
+      }
+      while case .key(let key) = split.next(final: true) { found.append(key) }
+      #expect(found == expected, "bytes \(bytes)")
+    }
+  }
 }
