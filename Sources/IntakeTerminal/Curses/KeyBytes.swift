@@ -56,14 +56,22 @@ struct KeyBytes {
         if let decoded { return decoded }
         continue
       }
-      guard let (value, length) = scalar(at: start) else {
-        // A character cut off at the end of what was read: the rest is on its way.
-        if !final, isTruncatedCharacter(at: start) { return .incomplete }
-        start += 1
-        continue
+      var iterator = bytes[start...].makeIterator()
+      var parser = Unicode.UTF8.ForwardParser()
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        start += encoded.count
+        if let key = KeyDecoder.character(Unicode.UTF8.decode(encoded).value) {
+          return .key(key)
+        }
+      case .error(let length):
+        // Not UTF-8 up to the end of what was read: a character cut off, whose rest is on its
+        // way (broken bytes there are dropped once the wait is over).
+        if !final, start + length == bytes.count { return .incomplete }
+        start += length
+      case .emptyInput:
+        return .empty
       }
-      start += length
-      if let key = KeyDecoder.character(value) { return .key(key) }
     }
     return .empty
   }
@@ -125,42 +133,5 @@ struct KeyBytes {
       offset += 1
     }
     return .whole
-  }
-
-  /// The Unicode scalar whose UTF-8 starts at `index`, with its length in bytes; `nil` when the
-  /// bytes there are not a whole, valid character.
-  private func scalar(at index: Int) -> (UInt32, Int)? {
-    let lead = bytes[index]
-    if lead < 0x80 { return (UInt32(lead), 1) }
-    let length: Int
-    var value: UInt32
-    switch lead {
-    case 0xC2...0xDF: (length, value) = (2, UInt32(lead & 0x1F))
-    case 0xE0...0xEF: (length, value) = (3, UInt32(lead & 0x0F))
-    case 0xF0...0xF4: (length, value) = (4, UInt32(lead & 0x07))
-    default: return nil
-    }
-    guard index + length <= bytes.count else { return nil }
-    for offset in 1..<length {
-      let byte = bytes[index + offset]
-      guard byte & 0xC0 == 0x80 else { return nil }
-      value = value << 6 | UInt32(byte & 0x3F)
-    }
-    guard Unicode.Scalar(value) != nil else { return nil }
-    return (value, length)
-  }
-
-  /// Whether the bytes from `index` to the end are the valid start of a longer character.
-  private func isTruncatedCharacter(at index: Int) -> Bool {
-    let lead = bytes[index]
-    let length: Int
-    switch lead {
-    case 0xC2...0xDF: length = 2
-    case 0xE0...0xEF: length = 3
-    case 0xF0...0xF4: length = 4
-    default: return false
-    }
-    guard bytes.count - index < length else { return false }
-    return bytes[(index + 1)...].allSatisfy { $0 & 0xC0 == 0x80 }
   }
 }
