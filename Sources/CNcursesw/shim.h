@@ -34,7 +34,6 @@ static inline int intake_wcwidth(int c) { return wcwidth((wchar_t)c); }
 static inline int intake_width(WINDOW *w) { return getmaxx(w); }
 static inline int intake_height(WINDOW *w) { return getmaxy(w); }
 static inline int intake_colors(void) { return COLORS; }
-static inline int intake_key_f1(void) { return KEY_F(1); }
 
 /// Waits until fd 0 is readable or a signal in the original mask arrives (pselect with `mask`).
 /// Returns 1 when readable, 0 on timeout, -1 on interruption or error.

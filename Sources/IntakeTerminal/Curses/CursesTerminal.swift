@@ -44,7 +44,7 @@ public final class CursesTerminal {
   /// Esc key (ncurses' ESCDELAY, as short as the terminals it serves allow).
   private static let escapeDelay = 25
 
-  /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc without delay.
+  /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc after 25 ms.
   public init(environment: [String: String]) throws {
     // Handlers before newterm, so no signal can slip between them, and ncurses (which puts its
     // own only over default handlers) leaves SIGWINCH to intake.
@@ -168,21 +168,15 @@ public final class CursesTerminal {
   /// block. What is read to find out is kept for it.
   public var hasPendingInput: Bool {
     if queued != nil { return true }
-    switch keys.next(final: false) {
+    var decoded = keys.next(final: false)
+    // Nothing decoded is left: only the terminal can say (a paste still arriving).
+    if decoded == .empty, readWaiting(timeout: 0) { decoded = keys.next(final: false) }
+    switch decoded {
     case .key(let key):
       queued = .key(key)
       return true
     case .incomplete: return true
-    case .empty:
-      // Nothing decoded is left: only the terminal can say (a paste still arriving).
-      guard readWaiting(timeout: 0) else { return false }
-      switch keys.next(final: false) {
-      case .key(let key):
-        queued = .key(key)
-        return true
-      case .incomplete: return true
-      case .empty: return false
-      }
+    case .empty: return false
     }
   }
 
@@ -216,9 +210,8 @@ public final class CursesTerminal {
       case .empty: final = false
       }
       if let signal = ExitSignals.take() { return .signal(signal) }
-      if ExitSignals.takeResize() { return resized() }
-      // ncurses takes the size again itself when the program continues after Ctrl-Z.
-      if width != reportedSize.width || height != reportedSize.height { return resized() }
+      // A resize, or a size ncurses took again itself when the program continued after Ctrl-Z.
+      if ExitSignals.takeResize() || (width, height) != reportedSize { return resized() }
       if endOfInput { return .endOfInput }
       // Nothing buffered: wait for input with the exit signals and resizes deliverable.
       _ = readWaiting(timeout: -1)
