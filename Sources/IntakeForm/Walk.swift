@@ -7,18 +7,10 @@ import IntakeCore
 public struct Walk: Sendable {
   public let questionnaire: Questionnaire
   public let today: LocalDate
-  /// The place of each item's section among the sections, by item position, for the progress
-  /// line on every key (looking the section up by its id hashed a string twice a key).
-  private let partByItem: [Int]
 
   public init(questionnaire: Questionnaire, today: LocalDate) {
     self.questionnaire = questionnaire
     self.today = today
-    var parts = [Int](repeating: 0, count: questionnaire.items.count)
-    for (part, section) in questionnaire.sections.enumerated().reversed() {
-      for index in section.itemRange.clamped(to: parts.indices) { parts[index] = part }
-    }
-    partByItem = parts
   }
 
   public func assess(_ answers: Answers) -> Assessment {
@@ -72,9 +64,11 @@ public struct Walk: Sendable {
   public func progress(at index: Int, in assessment: Assessment) -> Progress {
     let visible = assessment.visibleItemIndices
     let sectionID = questionnaire.items[index].sectionID
-    let part = partByItem[index]
-    // The shown items are in questionnaire order, and a section's items stand together
-    // (`itemRange`): its shown ones are one run of them, found by binary search.
+    // The sections' items stand together in questionnaire order (`itemRange`), so the item's
+    // part and its section's shown items are each found by binary search, with no look-up by
+    // id (which hashed a string twice a key).
+    let found = questionnaire.sections.partitioningIndex { $0.itemRange.upperBound > index }
+    let part = found < questionnaire.sections.count ? found : 0
     let items = questionnaire.sections[part].itemRange
     let start = visible.partitioningIndex { $0 >= items.lowerBound }
     let end = visible.partitioningIndex { $0 >= items.upperBound }
@@ -128,10 +122,10 @@ public struct Progress: Equatable, Sendable {
   public let percent: Int
 }
 
-extension Array where Element == Int {
+extension Array {
   /// The first index whose element satisfies `isAfter`, for an array in which every such
   /// element comes after every other.
-  fileprivate func partitioningIndex(where isAfter: (Int) -> Bool) -> Int {
+  fileprivate func partitioningIndex(where isAfter: (Element) -> Bool) -> Int {
     var low = 0
     var high = count
     while low < high {
