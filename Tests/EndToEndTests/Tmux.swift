@@ -215,6 +215,21 @@ final class TmuxSession {
     try tmux(["resize-window", "-x", "\(width)", "-y", "\(height)"])
   }
 
+  /// Waits for the form laid out again at `width` × `height`: its title bar ends with one of
+  /// `names` (the child's name, which a layout for another width cuts off or leaves elsewhere),
+  /// and it fills that size and no more.
+  @discardableResult
+  func waitForLayout(width: Int, height: Int, titleEndingWith names: String...) throws
+    -> [String]
+  {
+    let screen = try waitUntil("the \(width)-column layout") { lines in
+      names.contains { lines.first?.hasSuffix(" \($0)") == true }
+    }
+    #expect(screen.count == height)
+    #expect(screen.allSatisfy { $0.count <= width })
+    return screen
+  }
+
   /// The answers files written so far.
   func answerFiles() -> [URL] {
     let root = dataDirectory.appending(path: "data")

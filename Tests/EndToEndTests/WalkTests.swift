@@ -126,11 +126,7 @@ struct WalkTests {
     let before = try tmux.waitFor("> Samuël")
     try tmux.resize(width: 40, height: 12)
     // Laid out again: the child's name ends the title bar within 40 columns.
-    let small = try tmux.waitUntil("the 40-column layout") {
-      $0.first?.hasSuffix(" Samuël") == true || $0.first?.hasSuffix(" Sam") == true
-    }
-    #expect(small.count == 12)
-    #expect(small.allSatisfy { $0.count <= 40 })
+    let small = try tmux.waitForLayout(width: 40, height: 12, titleEndingWith: "Samuël", "Sam")
     #expect(small.contains { $0.contains("> Samuël") })
     try tmux.resize(width: 30, height: 10)
     try tmux.waitFor("Terminal te klein")
@@ -160,11 +156,7 @@ struct WalkTests {
     try tmux.resize(width: 40, height: 12)
     try tmux.type("fg")
     try tmux.keys("Enter")
-    let small = try tmux.waitUntil("the 40-column layout after fg") {
-      $0.first?.hasSuffix(" Sam") == true
-    }
-    #expect(small.count == 12)
-    #expect(small.allSatisfy { $0.count <= 40 })
+    try tmux.waitForLayout(width: 40, height: 12, titleEndingWith: "Sam")
     try tmux.keys("Escape")
     try tmux.waitFor("Nu stoppen?")
     try tmux.keys("j")
