@@ -14,10 +14,15 @@ public struct FormState: Sendable {
   /// The answers as they are on disk (including ones that no longer fit their item): an answer
   /// joins them only when the store says it is saved.
   public internal(set) var answers: Answers {
-    didSet { assessment = walk.assess(answers) }
+    didSet {
+      assessment = walk.assess(answers)
+      assessmentRevision += 1
+    }
   }
   /// What the engine makes of `answers`: renewed only when they change, not on every key.
   public private(set) var assessment: Assessment
+  /// Counts the renewals of `assessment`, so what is made from it can be kept until it changes.
+  private(set) var assessmentRevision = 0
   public private(set) var width: Int
   public private(set) var height: Int
   public internal(set) var mode: Mode

@@ -211,7 +211,7 @@ extension FormState {
     progress: ScreenLine, footer: ScreenLine
   ) {
     let item = questionnaire.items[inputs.itemIndex]
-    let progress = inputs.progress
+    let progress = walk.progress(at: inputs.itemIndex, in: assessment)
     let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
     // On a narrow screen the numbers come first, so they are never cut off.
     let progressLine = Frame.progressLine(

@@ -12,16 +12,33 @@ struct FrameChrome: Sendable {
     let profile: String?
   }
 
-  /// What a question's progress line and footer are made from.
+  /// What a question's progress line and footer are made from: the progress follows from the
+  /// item and the assessment, which is named by its revision (comparing two numbers, where working
+  /// the progress out again took a search of the sections on every key).
   struct QuestionInputs: Equatable, Sendable {
     let width: Int
     let language: Language
     let itemIndex: Int
-    let progress: Progress
+    let assessmentRevision: Int
   }
 
-  var title: (inputs: TitleInputs, line: ScreenLine)?
-  var question: (inputs: QuestionInputs, progress: ScreenLine, footer: ScreenLine)?
+  /// The title bar as made from `inputs`.
+  struct Title: Sendable {
+    let inputs: TitleInputs
+    let line: ScreenLine
+  }
+
+  /// A question's progress line and footer as made from `inputs`.
+  struct Question: Sendable {
+    let inputs: QuestionInputs
+    let progress: ScreenLine
+    let footer: ScreenLine
+  }
+
+  // Structs, not optional tuples: copying and destroying an optional tuple went through the
+  // runtime's generic value witnesses, looking up the tuple's metadata on every key.
+  var title: Title?
+  var question: Question?
 }
 
 extension FormState {
@@ -38,19 +55,20 @@ extension FormState {
   func questionInputs(_ question: QuestionScreen) -> FrameChrome.QuestionInputs {
     FrameChrome.QuestionInputs(
       width: width, language: language, itemIndex: question.itemIndex,
-      progress: walk.progress(at: question.itemIndex, in: assessment))
+      assessmentRevision: assessmentRevision)
   }
 
   /// Makes again the kept frame lines whose inputs changed with the last event.
   mutating func keepChrome() {
     guard fits else { return }
     let title = titleInputs
-    if chrome.title?.inputs != title { chrome.title = (title, titleLine) }
+    if chrome.title?.inputs != title { chrome.title = FrameChrome.Title(inputs: title, line: titleLine) }
     guard case .question(let question) = mode else { return }
     let inputs = questionInputs(question)
     if chrome.question?.inputs != inputs {
       let made = questionChrome(inputs)
-      chrome.question = (inputs, made.progress, made.footer)
+      chrome.question = FrameChrome.Question(
+        inputs: inputs, progress: made.progress, footer: made.footer)
     }
   }
 }

@@ -41,8 +41,21 @@ public struct QuestionScreen: Equatable, Sendable {
     /// The walk through the questionnaire: confirming goes to the next shown question.
     case walk
     /// The overview or the finish step: confirming goes back there, after the questions the new
-    /// answer brought into view (`queue`, in order).
-    case returning(to: ReturnPoint, queue: [Int])
+    /// answer brought into view.
+    case returning(Return)
+
+    static func returning(to point: ReturnPoint, queue: [Int]) -> Origin {
+      .returning(Return(point: point, queue: queue))
+    }
+  }
+
+  /// Where a question opened from the overview or the finish step goes back to. A struct, not the
+  /// case's pair of values: copying and destroying a tuple inside an enum went through the
+  /// runtime's generic value witnesses, looking up the tuple's metadata on every key.
+  struct Return: Equatable, Sendable {
+    let point: ReturnPoint
+    /// The questions the new answer brought into view, asked in order before going back.
+    let queue: [Int]
   }
 
   enum ReturnPoint: Equatable, Sendable {
@@ -125,8 +138,11 @@ extension FormState {
   private func walkIndex(of screen: QuestionScreen) -> Int? {
     switch screen.origin {
     case .walk: screen.itemIndex
-    case .returning(.review(_, let walkIndex), _): walkIndex
-    case .returning(.finish, _): nil
+    case .returning(let back):
+      switch back.point {
+      case .review(_, let walkIndex): walkIndex
+      case .finish: nil
+      }
     }
   }
 
@@ -328,7 +344,9 @@ extension FormState {
         return .go(.review(ReviewScreen(focus: .finish, walkIndex: nil)))
       }
       return enter(next, origin: .walk)
-    case .returning(let point, let queue):
+    case .returning(let back):
+      let point = back.point
+      let queue = back.queue
       let visible = Set(assessment.visibleItemIndices)
       let ahead = (queue + revealed.filter { !queue.contains($0) }).filter(visible.contains)
       if let first = ahead.first {
