@@ -62,7 +62,9 @@ extension FormState {
   mutating func keepChrome() {
     guard fits else { return }
     let title = titleInputs
-    if chrome.title?.inputs != title { chrome.title = FrameChrome.Title(inputs: title, line: titleLine) }
+    if chrome.title?.inputs != title {
+      chrome.title = FrameChrome.Title(inputs: title, line: titleLine)
+    }
     guard case .question(let question) = mode else { return }
     let inputs = questionInputs(question)
     if chrome.question?.inputs != inputs {
