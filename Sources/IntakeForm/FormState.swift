@@ -342,7 +342,11 @@ public struct FormState: Sendable {
 
 /// A question's layout with everything it was made from. The scroll position is not among them:
 /// it is chosen from the layout, not used to make it.
-struct LaidOutQuestion: Sendable {
+///
+/// A class, though it never changes: the state holds it by reference, so copying the state and
+/// replacing the layout on a key costs a reference count, not a copy and a destruction of every
+/// line and row it keeps (which went through the runtime's generic witnesses of `Optional`).
+final class LaidOutQuestion: Sendable {
   let question: QuestionScreen
   let width: Int
   let height: Int
@@ -350,6 +354,18 @@ struct LaidOutQuestion: Sendable {
   let layout: QuestionLayout
   /// The item's rows in `language`.
   let rows: [ChoiceRow]
+
+  init(
+    question: QuestionScreen, width: Int, height: Int, language: Language, layout: QuestionLayout,
+    rows: [ChoiceRow]
+  ) {
+    self.question = question
+    self.width = width
+    self.height = height
+    self.language = language
+    self.layout = layout
+    self.rows = rows
+  }
 
   /// Whether this is the layout `question` would get at this size and in this language.
   func fits(_ question: QuestionScreen, width: Int, height: Int, language: Language) -> Bool {
