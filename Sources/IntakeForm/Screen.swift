@@ -65,8 +65,8 @@ public struct ScreenLine: Equatable, Sendable {
     return line
   }
 
-  /// Cells used by the spans.
-  public var width: Int { spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
+  /// Cells used by the spans (measured already when they are plain text).
+  public var width: Int { plainCells ?? spans.reduce(0) { $0 + DisplayWidth.of($1.text) } }
 }
 
 /// Text in one style.

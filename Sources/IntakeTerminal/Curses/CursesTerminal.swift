@@ -133,18 +133,20 @@ public final class CursesTerminal {
       wmove(window, Int32(row), 0)
       setStyle(.normal)
       wclrtoeol(window)
-      var used = 0
       for span in line.spans where !span.text.isEmpty {
         setStyle(span.style)
         // withCString hands over the string's own UTF-8, where passing the String made a copy.
         span.text.withCString { _ = waddstr(window, $0) }
-        used += DisplayWidth.of(span.text)
       }
-      if line.fill != .normal, used < screen.width {
-        setStyle(line.fill)
+      // Measured only for a filled line, and then nearly always known from when it was made.
+      if line.fill != .normal {
+        let used = line.width
         // The bottom-right cell cannot be written without scrolling; leave it.
         let last = row == rows - 1 ? screen.width - 1 : screen.width
-        if last > used { waddstr(window, String(repeating: " ", count: last - used)) }
+        if last > used {
+          setStyle(line.fill)
+          waddstr(window, String(repeating: " ", count: last - used))
+        }
       }
     }
     painted = screen
