@@ -7,7 +7,9 @@ public enum FormEvent: Equatable, Sendable {
   /// The terminal is now `width` × `height` cells.
   case resize(width: Int, height: Int)
   /// The result of an effect (an answer saved or not, an assessment opened, the report made).
-  case outcome(Outcome)
+  /// Boxed: an outcome is rare and large (a whole report), a key is frequent and small, and
+  /// unboxed every key event was copied and destroyed as if it might hold a report.
+  indirect case outcome(Outcome)
 }
 
 /// A key, already decoded from the terminal's bytes by the adapter.
