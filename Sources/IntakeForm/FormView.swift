@@ -565,7 +565,10 @@ struct Frame {
   init(width: Int, height: Int) {
     self.width = width
     self.height = height
-    lines = Array(repeating: ScreenLine(), count: height)
+    // Not `Array(repeating:count:)`: the standard library makes that array's buffer in a
+    // function that is not specialized, which looks the buffer's type up in the runtime's
+    // metadata cache on every key (a tenth of the code a key ran in the form).
+    lines = (0..<max(0, height)).map { _ in ScreenLine() }
   }
 
   /// Rows for the body: all but the title, the subtitle, the problem lines (at least one row is
