@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Instructions per arrow key and to the first screen, intake beside dialog(1), counted by
-# valgrind's callgrind (repeatable, unlike wall time on a shared machine). Measures the binary
+# valgrind's callgrind (repeatable, unlike wall time on a shared machine); then the code an arrow
+# key runs, in cache lines and pages (key_footprint.py). Measures the binary
 # scripts/release-build.sh makes, as frontend.sh does. Needs valgrind and dialog
 # (apt-get install valgrind dialog).
 # Usage: Benchmarks/key_instructions.sh [KEYS]
@@ -13,3 +14,4 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 scripts/release-build.sh "$work/intake" >/dev/null
 python3 Benchmarks/key_instructions.py "$work/intake" "$work/answers" "${1:-100}"
+python3 Benchmarks/key_footprint.py "$work/intake" "$work/footprint-answers"
