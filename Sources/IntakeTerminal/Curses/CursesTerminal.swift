@@ -152,9 +152,13 @@ public final class CursesTerminal {
     painted = screen
     setStyle(.normal)
     if let cursor = screen.cursor {
+      leaveok(window, false)
       wmove(window, Int32(cursor.row), Int32(cursor.column))
       curs_set(1)
     } else {
+      // A hidden cursor can stay where the last change left it: ncurses then skips the move
+      // back to the window's cursor, which costs it a search of cursor motions every paint.
+      leaveok(window, true)
       curs_set(0)
     }
     wnoutrefresh(window)
