@@ -28,91 +28,93 @@ struct NodeReader {
 
   // MARK: Scalars
 
-  func string(_ node: YAMLNode, _ what: String) -> String? {
+  func string(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
     guard case .scalar(let scalar) = node else {
-      error(node, "\(what): expected a single value, found \(NodeReader.describe(node))")
+      error(node, "\(what()): expected a single value, found \(NodeReader.describe(node))")
       return nil
     }
     return scalar.string
   }
 
-  func identifier(_ node: YAMLNode, _ what: String) -> String? {
-    guard let text = string(node, what) else { return nil }
+  func identifier(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
+    guard let text = string(node, what()) else { return nil }
     guard Identifier.isValid(text) else {
       error(
         node,
-        "\(what): '\(text)' is not a valid id (expected lower-case letters, digits and '_', starting with a letter)"
+        "\(what()): '\(text)' is not a valid id (expected lower-case letters, digits and '_', starting with a letter)"
       )
       return nil
     }
     if Identifier.reserved.contains(text) {
-      error(node, "\(what): '\(text)' is a reserved word in expressions (expected another id)")
+      error(node, "\(what()): '\(text)' is a reserved word in expressions (expected another id)")
       return nil
     }
     return text
   }
 
-  func number(_ node: YAMLNode, _ what: String) -> Double? {
-    guard let text = string(node, what) else { return nil }
+  func number(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Double? {
+    guard let text = string(node, what()) else { return nil }
     guard let value = Double(text), value.isFinite, !text.hasPrefix("+"),
       !text.lowercased().contains("e") || text.count > 1
     else {
-      error(node, "\(what): expected a number, found \(NodeReader.describe(node))")
+      error(node, "\(what()): expected a number, found \(NodeReader.describe(node))")
       return nil
     }
     return value
   }
 
-  func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
-    guard let text = string(node, what) else { return nil }
+  func integer(_ node: YAMLNode, _ what: @autoclosure () -> String, in range: ClosedRange<Int>)
+    -> Int?
+  {
+    guard let text = string(node, what()) else { return nil }
     guard let value = Int(text) else {
-      error(node, "\(what): expected a whole number, found \(NodeReader.describe(node))")
+      error(node, "\(what()): expected a whole number, found \(NodeReader.describe(node))")
       return nil
     }
     guard range.contains(value) else {
       let expected =
         range.upperBound == Int.max
         ? "of at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
-      error(node, "\(what): expected a whole number \(expected), found \(value)")
+      error(node, "\(what()): expected a whole number \(expected), found \(value)")
       return nil
     }
     return value
   }
 
-  func bool(_ node: YAMLNode, _ what: String) -> Bool? {
-    guard let text = string(node, what) else { return nil }
+  func bool(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Bool? {
+    guard let text = string(node, what()) else { return nil }
     switch text {
     case "true": return true
     case "false": return false
     default:
-      error(node, "\(what): expected true or false, found \(NodeReader.describe(node))")
+      error(node, "\(what()): expected true or false, found \(NodeReader.describe(node))")
       return nil
     }
   }
 
-  func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+  func sequence(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
     guard case .sequence(let sequence) = node else {
-      error(node, "\(what): expected a list, found \(NodeReader.describe(node))")
+      error(node, "\(what()): expected a list, found \(NodeReader.describe(node))")
       return nil
     }
-    return Array(sequence)
+    return sequence.nodes
   }
 
-  func identifiers(_ node: YAMLNode, _ what: String) -> [(String, YAMLNode)]? {
-    guard let nodes = sequence(node, what) else { return nil }
-    return nodes.compactMap { element in identifier(element, what).map { ($0, element) } }
+  func identifiers(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [(String, YAMLNode)]? {
+    guard let nodes = sequence(node, what()) else { return nil }
+    return nodes.compactMap { element in identifier(element, what()).map { ($0, element) } }
   }
 
   // MARK: Texts
 
   /// A text in every declared language: a mapping `nl: …, en: …` (or a plain string when only one
   /// language is declared).
-  func text(_ node: YAMLNode, _ what: String) -> LocalizedText? {
+  func text(_ node: YAMLNode, _ what: @autoclosure () -> String) -> LocalizedText? {
     switch node {
     case .scalar(let scalar):
       if languages.count <= 1 {
         guard !scalar.string.isBlank else {
-          error(node, "\(what): the text is empty (expected some words)")
+          error(node, "\(what()): the text is empty (expected some words)")
           return nil
         }
         return LocalizedText(
@@ -121,42 +123,42 @@ struct NodeReader {
       let list = languages.map(\.code).joined(separator: ", ")
       error(
         node,
-        "\(what): expected a text in each language (\(list)) as a mapping like '\(languages[0].code): …', found a plain string"
+        "\(what()): expected a text in each language (\(list)) as a mapping like '\(languages[0].code): …', found a plain string"
       )
       return nil
     case .mapping(let mapping):
       var translations: [Language: String] = [:]
       for (key, value) in mapping {
-        guard let code = string(key, "\(what): language") else { continue }
+        guard let code = string(key, "\(what()): language") else { continue }
         let language = Language(code)
         if !languages.isEmpty && !languages.contains(language) {
           error(
             key,
-            "\(what): language '\(code)' is not declared (expected one of: \(languages.map(\.code).joined(separator: ", ")))"
+            "\(what()): language '\(code)' is not declared (expected one of: \(languages.map(\.code).joined(separator: ", ")))"
           )
           continue
         }
-        guard let text = string(value, "\(what) (\(code))") else { continue }
+        guard let text = string(value, "\(what()) (\(code))") else { continue }
         if text.isBlank {
-          error(value, "\(what) (\(code)): the text is empty (expected some words)")
+          error(value, "\(what()) (\(code)): the text is empty (expected some words)")
           continue
         }
         translations[language] = text
       }
       let absent = languages.filter { language in
-        !mapping.keys.contains { Language($0.string ?? "") == language }
+        !mapping.pairs.contains { Language($0.key.string ?? "") == language }
       }
       if !absent.isEmpty {
         error(
           node,
-          "\(what): missing the \(absent.map(\.code).joined(separator: ", ")) text (every text needs \(languages.map(\.code).joined(separator: ", ")))"
+          "\(what()): missing the \(absent.map(\.code).joined(separator: ", ")) text (every text needs \(languages.map(\.code).joined(separator: ", ")))"
         )
         return nil
       }
       return translations.count == languages.count || languages.isEmpty
         ? LocalizedText(translations) : nil
     default:
-      error(node, "\(what): expected a text, found \(NodeReader.describe(node))")
+      error(node, "\(what()): expected a text, found \(NodeReader.describe(node))")
       return nil
     }
   }
@@ -165,7 +167,8 @@ struct NodeReader {
 /// Reads one mapping, reporting unknown keys (with a suggestion) and missing required keys.
 struct MappingReader {
   let node: YAMLNode
-  let what: String
+  /// Names the mapping in messages; worked out only for a message, not for every valid file.
+  let what: () -> String
   /// The allowed keys and their values, in file order (a list: mappings are small).
   private let values: [(key: String, value: YAMLNode)]
   private let reader: NodeReader
@@ -176,13 +179,13 @@ struct MappingReader {
   /// `misplaced` words why a key that is known elsewhere does not belong here; it is asked only
   /// for keys that are not allowed, so its messages cost nothing on a valid file.
   init?(
-    _ node: YAMLNode, _ what: String, keys allowed: [String],
+    _ node: YAMLNode, _ what: @autoclosure @escaping () -> String, keys allowed: [String],
     misplaced: (String) -> String? = { _ in nil },
     reader: NodeReader
   ) {
     guard case .mapping(let mapping) = node else {
       reader.error(
-        node, "\(what): expected a mapping (key: value), found \(NodeReader.describe(node))")
+        node, "\(what()): expected a mapping (key: value), found \(NodeReader.describe(node))")
       return nil
     }
     self.node = node
@@ -195,14 +198,14 @@ struct MappingReader {
       if allowed.contains(key) {
         values.append((key, value))
       } else if let reason = misplaced(key) {
-        reader.error(keyNode, "\(what): '\(key)' \(reason)")
+        reader.error(keyNode, "\(what()): '\(key)' \(reason)")
       } else if let suggestion = MappingReader.suggestion(for: key, among: allowed) {
         suggested.insert(suggestion)
-        reader.error(keyNode, "\(what): unknown key '\(key)'; did you mean '\(suggestion)'?")
+        reader.error(keyNode, "\(what()): unknown key '\(key)'; did you mean '\(suggestion)'?")
       } else {
         reader.error(
           keyNode,
-          "\(what): unknown key '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
+          "\(what()): unknown key '\(key)' (expected one of: \(allowed.joined(separator: ", ")))")
       }
     }
     self.values = values
@@ -215,7 +218,7 @@ struct MappingReader {
   func required(_ key: String, expected: String) -> YAMLNode? {
     if let value = self[key] { return value }
     if suggested.contains(key) { return nil }
-    reader.error(node, "\(what): missing '\(key)' (expected \(expected))")
+    reader.error(node, "\(what()): missing '\(key)' (expected \(expected))")
     return nil
   }
 
