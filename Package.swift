@@ -56,7 +56,7 @@ let package = Package(
     // Benchmarks/engine.sh: load, validate and score times for generated questionnaires.
     .executableTarget(
       name: "intake-engine-benchmark",
-      dependencies: ["IntakeCore"],
+      dependencies: ["IntakeCore", "CYAML"],
       path: "Benchmarks/EngineBenchmark"
     ),
 

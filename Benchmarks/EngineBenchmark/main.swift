@@ -1,3 +1,4 @@
+import CYAML
 import FoundationEssentials
 import Glibc
 import IntakeCore
@@ -8,6 +9,8 @@ import IntakeCore
 //   validate — building and checking the questionnaire (all of QuestionnaireLoader minus load),
 //   score    — Engine.assess on a full set of answers,
 // and prints one line of JSON with the medians of several runs and the peak resident memory.
+// Beside them, the peer: libyaml's own parser reading the same text to its last event and
+// building nothing (libyaml_ms), the floor under `load` for any loader that uses libyaml.
 // Usage: intake-engine-benchmark ITEMS [RUNS], or intake-engine-benchmark --yaml ITEMS
 
 func generate(items count: Int) -> (yaml: String, answers: Answers) {
@@ -146,6 +149,24 @@ func one(_ value: Double) -> String { CFormat.fixed(value, digits: 1) }
 
 func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
+/// Parses `yaml` with libyaml to its last event, keeping nothing. Returns whether it parsed.
+func parseEventsOnly(_ yaml: String) -> Bool {
+  let bytes = Array(yaml.utf8)
+  return bytes.withUnsafeBufferPointer { buffer in
+    var parser = yaml_parser_t()
+    guard yaml_parser_initialize(&parser) == 1 else { return false }
+    defer { yaml_parser_delete(&parser) }
+    yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+    var event = yaml_event_t()
+    while yaml_parser_parse(&parser, &event) == 1 {
+      let last = event.type == YAML_STREAM_END_EVENT
+      yaml_event_delete(&event)
+      if last { return true }
+    }
+    return false
+  }
+}
+
 func peakResidentMegabytes() -> Double {
   var usage = rusage()
   getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -166,11 +187,18 @@ let runs = arguments.count >= 3 ? max(1, Int(arguments[2]) ?? 5) : 5
 let today = LocalDate(year: 2026, month: 11, day: 25)!
 let (yaml, answers) = generate(items: count)
 
+var parses: [Double] = []
 var loads: [Double] = []
 var totals: [Double] = []
 var scores: [Double] = []
 var raised = 0
 for _ in 0..<runs {
+  var parsed = false
+  parses.append(milliseconds { parsed = parseEventsOnly(yaml) })
+  guard parsed else {
+    StandardStream.error.write("intake-engine-benchmark: libyaml could not parse the text\n")
+    exit(70)
+  }
   loads.append(try milliseconds { _ = try YAMLComposer.compose(yaml) })
   var questionnaire: Questionnaire?
   totals.append(
@@ -185,7 +213,8 @@ let load = median(loads)
 let validate = max(0, median(totals) - load)
 let score = median(scores)
 print(
-  #"{"items": \#(count), "yaml_kb": \#(yaml.utf8.count / 1024), "load_ms": \#(one(load)), "#
+  #"{"items": \#(count), "yaml_kb": \#(yaml.utf8.count / 1024), "#
+    + #""libyaml_ms": \#(one(median(parses))), "load_ms": \#(one(load)), "#
     + #""validate_ms": \#(one(validate)), "score_ms": \#(one(score)), "#
     + #""total_ms": \#(one(load + validate + score)), "peak_mb": \#(one(peakResidentMegabytes())), "#
     + #""points_raised": \#(raised)}"#)
