@@ -206,6 +206,36 @@ final class TmuxSession {
     throw E2EError("the screen did not change after a key:\n\(text)")
   }
 
+  /// Where the terminal's cursor is, and whether it is shown.
+  struct Cursor: Equatable, CustomStringConvertible {
+    let column: Int
+    let row: Int
+    let visible: Bool
+    var description: String { "\(visible ? "shown" : "hidden") at row \(row), column \(column)" }
+  }
+
+  func cursor() throws -> Cursor? {
+    let fields = try tmux(["display", "-p", "#{cursor_x} #{cursor_y} #{cursor_flag}"]).output
+      .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard fields.count == 3 else { return nil }
+    return Cursor(column: fields[0], row: fields[1], visible: fields[2] == 1)
+  }
+
+  /// Waits until the cursor is `expected`; fails after `seconds`, naming where it is.
+  func waitForCursor(_ expected: Cursor, seconds: Double = 5) throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    var seen = try cursor()
+    while seen != expected && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.02)
+      seen = try cursor()
+    }
+    guard seen == expected else {
+      throw E2EError(
+        "expected the cursor \(expected), it is \(seen.map(String.init(describing:)) ?? "unknown");"
+          + " the screen shows:\n\(text)")
+    }
+  }
+
   /// Whether the program is using the alternate screen.
   var alternateScreen: Bool {
     ((try? tmux(["display", "-p", "#{alternate_on}"]).output) ?? "").hasPrefix("1")

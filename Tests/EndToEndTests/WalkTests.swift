@@ -163,6 +163,37 @@ struct WalkTests {
     try tmux.waitFor("Antwoorden voor Sam bewaard")
   }
 
+  @Test("the cursor stands in a field where the next letter goes, and is hidden on a list")
+  func cursorFollowsTheField() throws {
+    let tmux = try TmuxSession()
+    try tmux.startIntake(language: "en_GB.UTF-8")
+    try tmux.waitFor("Welcome")
+    try tmux.keys("Enter")
+    try tmux.type("Sam")
+    var screen = try tmux.waitFor("  > Sam")
+    let nameRow = try #require(screen.firstIndex { $0.hasPrefix("  > Sam") })
+    try tmux.waitForCursor(.init(column: 7, row: nameRow, visible: true))
+    // Left changes no text: only the cursor moves, so ncurses must be told to move it.
+    try tmux.keys("Left")
+    try tmux.waitForCursor(.init(column: 6, row: nameRow, visible: true))
+    try tmux.keys("Enter")
+    screen = try tmux.waitFor("Who is filling this in?")
+    try tmux.waitUntil("a hidden cursor") { _ in (try? tmux.cursor())?.visible == false }
+    try tmux.keys("1", "Enter")
+    try tmux.waitFor("How would you like to give your child's age?")
+    try tmux.keys("2", "Enter")
+    try tmux.waitFor("How old is your child?")
+    // From a list, where the cursor was hidden and left wherever the paint ended, to a field.
+    try tmux.type("9")
+    screen = try tmux.waitFor("  > 9")
+    let ageRow = try #require(screen.firstIndex { $0.hasPrefix("  > 9") })
+    try tmux.waitForCursor(.init(column: 5, row: ageRow, visible: true))
+    try tmux.keys("Left")
+    try tmux.waitForCursor(.init(column: 4, row: ageRow, visible: true))
+    try tmux.keys("Escape", "y")
+    try tmux.waitFor("EXIT=0")
+  }
+
   @Test("Enter pressed 60 times from the first question records nothing that was not typed")
   func hurriedEnter() throws {
     let tmux = try TmuxSession()
