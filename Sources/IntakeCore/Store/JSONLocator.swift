@@ -249,14 +249,15 @@ struct JSONLocator {
   private mutating func string() throws(JSONSyntaxError) -> String {
     let opening = position()
     index += 1
-    var scalars = String.UnicodeScalarView()
+    var text = ""
     var runStart = index
     func flush(_ end: Int) -> Bool {
       guard runStart < end else { return true }
       guard let run = String(validating: bytes[runStart..<end], as: UTF8.self) else {
         return false
       }
-      scalars.append(contentsOf: run.unicodeScalars)
+      // Joined as strings, not scalar by scalar; a text without escapes is the run itself.
+      if text.isEmpty { text = run } else { text += run }
       return true
     }
     while true {
@@ -268,7 +269,7 @@ struct JSONLocator {
       if byte == UInt8(ascii: "\"") {
         guard flush(index) else { throw error("the text is not valid UTF-8") }
         index += 1
-        return String(scalars)
+        return text
       }
       if byte < 0x20 {
         throw error(
@@ -286,14 +287,14 @@ struct JSONLocator {
         let escape = bytes[index]
         index += 1
         switch escape {
-        case UInt8(ascii: "\""): scalars.append("\"")
-        case UInt8(ascii: "\\"): scalars.append("\\")
-        case UInt8(ascii: "/"): scalars.append("/")
-        case UInt8(ascii: "b"): scalars.append("\u{8}")
-        case UInt8(ascii: "f"): scalars.append("\u{C}")
-        case UInt8(ascii: "n"): scalars.append("\n")
-        case UInt8(ascii: "r"): scalars.append("\r")
-        case UInt8(ascii: "t"): scalars.append("\t")
+        case UInt8(ascii: "\""): text.unicodeScalars.append("\"")
+        case UInt8(ascii: "\\"): text.unicodeScalars.append("\\")
+        case UInt8(ascii: "/"): text.unicodeScalars.append("/")
+        case UInt8(ascii: "b"): text.unicodeScalars.append("\u{8}")
+        case UInt8(ascii: "f"): text.unicodeScalars.append("\u{C}")
+        case UInt8(ascii: "n"): text.unicodeScalars.append("\n")
+        case UInt8(ascii: "r"): text.unicodeScalars.append("\r")
+        case UInt8(ascii: "t"): text.unicodeScalars.append("\t")
         case UInt8(ascii: "u"):
           var code = try hex4()
           if (0xD800..<0xDC00).contains(code) {
@@ -310,7 +311,7 @@ struct JSONLocator {
           guard let scalar = UnicodeScalar(code) else {
             throw error("a \\u escape of a lone surrogate")
           }
-          scalars.append(scalar)
+          text.unicodeScalars.append(scalar)
         default:
           index -= 2
           throw error("an unknown escape '\\\(Character(UnicodeScalar(escape)))' in text")

@@ -223,6 +223,19 @@ struct AnswerFileRoundTripTests {
 
 @Suite("Answer file: broken and hand-edited files")
 struct AnswerFileErrorTests {
+  @Test("\\u escapes, surrogate pairs and the text between them read as what they stand for")
+  func unicodeEscapes() throws {
+    // What another tool (or an older intake) may write for "Zoë 😀\tja" with ASCII-only output.
+    let text = try edited(
+      #""text" : "Zoë zegt \"nee\"\nen slaapt slecht \\ 日本""#,
+      with: #""text" : "Zo\u00eb \ud83d\ude00\tja \u65e5\u672c""#)
+    let record = try decode(text)
+    #expect(record.answers["notes"]?.value == .text("Zoë 😀\tja 日本"))
+    #expect(
+      problem(text.replacingOccurrences(of: #"\ude00"#, with: "x"))
+        .hasSuffix("error: a \\u escape of a high surrogate without its low surrogate"))
+  }
+
   @Test("broken JSON is reported with its line and column")
   func syntax() throws {
     #expect(
