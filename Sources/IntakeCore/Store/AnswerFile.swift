@@ -105,7 +105,8 @@ struct LocatedDecoding {
 
   /// Unknown keys are typos in a hand-edited file: an error, never silently ignored.
   func checkKeys(_ root: JSONNode) throws(AnswerStoreError) {
-    try checkDuplicates(root, path: [])
+    var path: [JSONPathComponent] = []
+    try checkDuplicates(root, path: &path)
     try checkKnown(
       root, allowed: AnswerRecord.CodingKeys.allCases.map(\.stringValue), path: [])
     for (field, allowed) in [
@@ -132,23 +133,35 @@ struct LocatedDecoding {
     }
   }
 
-  private func checkDuplicates(_ node: JSONNode, path: [JSONPathComponent])
+  /// `path` is where `node` is, for the message; one array pushed and popped on the way down,
+  /// where a new one for each value cost more than the check.
+  private func checkDuplicates(_ node: JSONNode, path: inout [JSONPathComponent])
     throws(AnswerStoreError)
   {
     switch node.kind {
     case .object(let members):
+      // Most objects in a file have a handful of keys: comparing beats hashing.
+      let hashes = members.count > 16
       var seen: Set<String> = []
-      for member in members {
-        guard seen.insert(member.key).inserted else {
+      for (index, member) in members.enumerated() {
+        let repeated =
+          hashes
+          ? !seen.insert(member.key).inserted
+          : members[..<index].contains { $0.key == member.key }
+        guard !repeated else {
           let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
           throw error(
             at: member.keyPosition, "the key \(Self.quote(member.key)) appears twice\(place)")
         }
-        try checkDuplicates(member.value, path: path + [.key(member.key)])
+        path.append(.key(member.key))
+        try checkDuplicates(member.value, path: &path)
+        path.removeLast()
       }
     case .array(let elements):
       for (offset, element) in elements.enumerated() {
-        try checkDuplicates(element, path: path + [.index(offset)])
+        path.append(.index(offset))
+        try checkDuplicates(element, path: &path)
+        path.removeLast()
       }
     default: break
     }

@@ -346,6 +346,16 @@ struct AnswerFileErrorTests {
       "\"status\" : \"complete\",", with: "\"status\" : \"complete\", \"status\" : \"in_progress\","
     )
     #expect(problem(text).contains("error: the key 'status' appears twice"))
+    // Inside an answer, named by where it is.
+    let nested = try edited(
+      #""value" : {"#, with: #""answered_at" : "2026-11-25T10:00:05.000Z", "value" : {"#)
+    #expect(
+      problem(nested)
+        == "answers.json:5:7: error: the key 'answered_at' appears twice in answers.birth_date")
+    // In an object of more keys than a linear search is used for.
+    let many = (1...20).map { #""extra\#($0)" : {}"# }.joined(separator: ", ")
+    let long = try edited(#""answers" : {"#, with: #""answers" : {"# + many + #", "extra3" : {}, "#)
+    #expect(problem(long).contains("error: the key 'extra3' appears twice in answers"))
   }
 
   @Test("bad values: status, date, time without a zone, special answer")
