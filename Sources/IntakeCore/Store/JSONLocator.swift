@@ -253,8 +253,15 @@ struct JSONLocator {
     var runStart = index
     func flush(_ end: Int) -> Bool {
       guard runStart < end else { return true }
-      guard let run = String(validating: bytes[runStart..<end], as: UTF8.self) else {
-        return false
+      let bytes = bytes[runStart..<end]
+      let run: String
+      // ASCII is UTF-8 as it is, and most of a file is ASCII: checked here, where the standard
+      // library's validation takes its unspecialized generic path for every text.
+      if bytes.allSatisfy({ $0 < 0x80 }) {
+        run = String(decoding: bytes, as: UTF8.self)
+      } else {
+        guard let valid = String(validating: bytes, as: UTF8.self) else { return false }
+        run = valid
       }
       // Joined as strings, not scalar by scalar; a text without escapes is the run itself.
       if text.isEmpty { text = run } else { text += run }
