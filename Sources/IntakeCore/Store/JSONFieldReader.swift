@@ -10,17 +10,26 @@ import FoundationEssentials
 /// Writing still goes through `JSONEncoder`.
 struct JSONFieldReader {
   let node: JSONNode
-  let path: [JSONPathComponent]
+  /// Where `node` is; `nil` at the root.
+  private let link: JSONPathLink?
   let located: LocatedDecoding
 
   init(root: JSONNode, located: LocatedDecoding) {
-    self.init(node: root, path: [], located: located)
+    self.init(node: root, link: nil, located: located)
   }
 
-  private init(node: JSONNode, path: [JSONPathComponent], located: LocatedDecoding) {
+  private init(node: JSONNode, link: JSONPathLink?, located: LocatedDecoding) {
     self.node = node
-    self.path = path
+    self.link = link
     self.located = located
+  }
+
+  /// The key path from the root to this value, for a message.
+  var path: [JSONPathComponent] { link?.components ?? [] }
+
+  private func child(_ node: JSONNode, _ component: JSONPathComponent) -> JSONFieldReader {
+    JSONFieldReader(
+      node: node, link: JSONPathLink(parent: link, component: component), located: located)
   }
 
   // MARK: Members of an object
@@ -32,24 +41,19 @@ struct JSONFieldReader {
       let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
       throw located.error(at: node.position, "missing key '\(key)'\(place)")
     }
-    return JSONFieldReader(node: member.value, path: path + [.key(key)], located: located)
+    return child(member.value, .key(key))
   }
 
   /// The member `key`; `nil` when it is absent or null.
   func optional(_ key: String) throws(AnswerStoreError) -> JSONFieldReader? {
     guard let member = try object().last(where: { $0.key == key }) else { return nil }
     if case .null = member.value.kind { return nil }
-    return JSONFieldReader(node: member.value, path: path + [.key(key)], located: located)
+    return child(member.value, .key(key))
   }
 
   /// Every member of this object, in file order.
   func members() throws(AnswerStoreError) -> [(key: String, value: JSONFieldReader)] {
-    try object().map {
-      (
-        $0.key,
-        JSONFieldReader(node: $0.value, path: path + [.key($0.key)], located: located)
-      )
-    }
+    try object().map { ($0.key, child($0.value, .key($0.key))) }
   }
 
   private func object() throws(AnswerStoreError) -> [JSONNode.Member] {
@@ -87,7 +91,7 @@ struct JSONFieldReader {
     strings.reserveCapacity(elements.count)
     for (index, element) in elements.enumerated() {
       strings.append(
-        try JSONFieldReader(node: element, path: path + [.index(index)], located: located).string()
+        try child(element, .index(index)).string()
       )
     }
     return strings
@@ -137,5 +141,28 @@ struct JSONFieldReader {
   /// The value here has the right JSON type but not a usable content.
   func corrupted(_ message: String) -> AnswerStoreError {
     located.error(at: node.position, "\(message)\(place)")
+  }
+}
+
+/// A value's place in its file as a chain to its parent's: reading a field adds one link where a
+/// copy of the whole path for every value read cost more than the reading. Spelled out only for
+/// a message.
+private final class JSONPathLink: Sendable {
+  let parent: JSONPathLink?
+  let component: JSONPathComponent
+
+  init(parent: JSONPathLink?, component: JSONPathComponent) {
+    self.parent = parent
+    self.component = component
+  }
+
+  var components: [JSONPathComponent] {
+    var components: [JSONPathComponent] = []
+    var link: JSONPathLink? = self
+    while let current = link {
+      components.append(current.component)
+      link = current.parent
+    }
+    return components.reversed()
   }
 }
