@@ -236,6 +236,22 @@ struct AnswerFileErrorTests {
         .hasSuffix("error: a \\u escape of a high surrogate without its low surrogate"))
   }
 
+  @Test("a text that is not UTF-8 is an error at its place, also when the rest of it is ASCII")
+  func invalidUTF8() throws {
+    let valid = Array(try AnswerFile.encode(fullRecord()))
+    let ë: [UInt8] = [0xC3, 0xAB]
+    let at = try #require(valid.indices.first { valid[$0...].starts(with: ë) })
+    var broken = valid
+    broken[at + 1] = 0x28  // a lead byte followed by "(" instead of its continuation byte
+    let line = 1 + valid[..<at].filter { $0 == UInt8(ascii: "\n") }.count
+    let error = #expect(throws: AnswerStoreError.self) {
+      try AnswerFile.decode(Data(broken), file: "a.json")
+    }
+    let message = error?.description ?? ""
+    #expect(message.hasPrefix("a.json:\(line):"), "\(message)")
+    #expect(message.contains("error: the text is not valid UTF-8"), "\(message)")
+  }
+
   @Test("broken JSON is reported with its line and column")
   func syntax() throws {
     #expect(
