@@ -195,6 +195,17 @@ struct LoaderTests {
     #expect(range.max?.resolve(today: Fixtures.today) == .latest)
   }
 
+  @Test("a key written twice is found in a long mapping too, where the keys are hashed")
+  func repeatedKeyInLongMapping() {
+    let keys = (1...20).map { "x\($0): a" }.joined(separator: "\n")
+    #expect(
+      Fixtures.diagnostics(yaml: keys + "\nx3: b\n") == [
+        "21:1: error: duplicate key 'x3' in the same mapping (expected each key once)"
+      ])
+    #expect(
+      !Fixtures.diagnostics(yaml: keys + "\nx21: b\n").contains { $0.contains("duplicate key") })
+  }
+
   @Test(
     "aliases repeat an anchored value; an alias without an anchor and a second document are errors")
   func aliasesAndDocuments() {

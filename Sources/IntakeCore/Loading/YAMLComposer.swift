@@ -51,8 +51,8 @@ private struct EventComposer {
     /// Nodes in it so far, itself included, aliases counted as what they stand for.
     var size = 1
     var pendingKey: YAMLNode?
-    /// Scalar keys seen, once the mapping is too long for a linear search to be cheaper.
-    var keys: Set<String> = []
+    /// The keys so far, checked for one written twice.
+    var keys = RepeatedKeyCheck()
   }
 
   private var stack: [Frame] = []
@@ -164,7 +164,7 @@ private struct EventComposer {
           message:
             "\(NodeReader.describe(node)) as a key (expected a name such as 'id' before ':')")
       }
-      if Self.isDuplicate(text, in: &stack[top]) {
+      if Self.isRepeated(text, in: &stack[top]) {
         throw YAMLError(
           mark: node.mark,
           message: "duplicate key '\(text)' in the same mapping (expected each key once)")
@@ -173,13 +173,9 @@ private struct EventComposer {
     }
   }
 
-  private static func isDuplicate(_ key: String, in frame: inout Frame) -> Bool {
-    // Questionnaire mappings have a handful of keys: comparing beats hashing.
-    if frame.pairs.count < 16 {
-      return frame.pairs.contains { $0.key.string == key }
-    }
-    if frame.keys.isEmpty { frame.keys = Set(frame.pairs.compactMap { $0.key.string }) }
-    return !frame.keys.insert(key).inserted
+  /// Whether `key` is already a key of the open mapping `frame`.
+  private static func isRepeated(_ key: String, in frame: inout Frame) -> Bool {
+    frame.keys.isRepeated(key, after: frame.pairs.count) { frame.pairs[$0].key.string }
   }
 
   private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -140,15 +140,9 @@ struct LocatedDecoding {
   {
     switch node.kind {
     case .object(let members):
-      // Most objects in a file have a handful of keys: comparing beats hashing.
-      let hashes = members.count > 16
-      var seen: Set<String> = []
+      var check = RepeatedKeyCheck()
       for (index, member) in members.enumerated() {
-        let repeated =
-          hashes
-          ? !seen.insert(member.key).inserted
-          : members[..<index].contains { $0.key == member.key }
-        guard !repeated else {
+        guard !check.isRepeated(member.key, after: index, earlier: { members[$0].key }) else {
           let place = path.isEmpty ? "" : " in \(JSONPathComponent.describe(path))"
           throw error(
             at: member.keyPosition, "the key \(Self.quote(member.key)) appears twice\(place)")
