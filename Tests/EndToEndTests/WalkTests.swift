@@ -177,7 +177,7 @@ struct WalkTests {
     try tmux.keys("Left")
     try tmux.waitForCursor(.init(column: 6, row: nameRow, visible: true))
     try tmux.keys("Enter")
-    screen = try tmux.waitFor("Who is filling this in?")
+    try tmux.waitFor("Who is filling this in?")
     try tmux.waitUntil("a hidden cursor") { _ in (try? tmux.cursor())?.visible == false }
     try tmux.keys("1", "Enter")
     try tmux.waitFor("How would you like to give your child's age?")

@@ -25,7 +25,7 @@ struct JSONFieldReader {
   }
 
   /// The key path from the root to this value, for a message.
-  var path: [JSONPathComponent] { link?.components ?? [] }
+  private var path: [JSONPathComponent] { link?.components ?? [] }
 
   private func child(_ node: JSONNode, _ component: JSONPathComponent) -> JSONFieldReader {
     JSONFieldReader(

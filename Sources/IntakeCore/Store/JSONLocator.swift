@@ -253,14 +253,14 @@ struct JSONLocator {
     var runStart = index
     func flush(_ end: Int) -> Bool {
       guard runStart < end else { return true }
-      let bytes = bytes[runStart..<end]
+      let encoded = bytes[runStart..<end]
       let run: String
       // ASCII is UTF-8 as it is, and most of a file is ASCII: checked here, where the standard
       // library's validation takes its unspecialized generic path for every text.
-      if bytes.allSatisfy({ $0 < 0x80 }) {
-        run = String(decoding: bytes, as: UTF8.self)
+      if encoded.allSatisfy({ $0 < 0x80 }) {
+        run = String(decoding: encoded, as: UTF8.self)
       } else {
-        guard let valid = String(validating: bytes, as: UTF8.self) else { return false }
+        guard let valid = String(validating: encoded, as: UTF8.self) else { return false }
         run = valid
       }
       // Joined as strings, not scalar by scalar; a text without escapes is the run itself.
