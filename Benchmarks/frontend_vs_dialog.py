@@ -6,8 +6,11 @@ For each program, showing a comparable menu (a question with five choices):
   - first screen: time from exec to the first full screen (the last text of the screen has been
     written), median of RUNS starts;
   - bytes written to the terminal per arrow key (Down, then Up, over the list), median;
-  - key to screen: time from writing an arrow key to the last byte of the redraw, median of 96,
-    the programs taking turns key by key so that they are measured at the same moments;
+  - key to screen: time from writing an arrow key to the last byte of the redraw, median of 288,
+    the programs taking turns key by key so that they are measured at the same moments; and,
+    key by key, intake's time less dialog's: the median of those differences with a 95%
+    confidence interval (bootstrap), which says whether intake is faster, level or slower where
+    the ratio of two medians moves by several percent between runs;
   - CPU time per arrow key, user and system, from the kernel's count for the process
     (/proc/PID/schedstat) around each key: what the key cost the program itself, without the
     latency of the pseudo-terminal and of this script, which moves by half between runs.
@@ -24,6 +27,7 @@ DATA_DIR is created with an unfinished assessment stopped at the first rating qu
 choices, like the dialog menu), by answering the questions before it in plain mode.
 """
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -72,7 +76,7 @@ def ready(argv, env, marker, opening=()):
     return pid, fd
 
 
-ARROWS = ([DOWN] * 4 + [UP] * 4) * 12
+ARROWS = ([DOWN] * 4 + [UP] * 4) * 36
 
 
 def cpu_ns(pid):
@@ -87,7 +91,7 @@ def paired_arrows(sessions, keys=ARROWS):
     them alike, where timing one program's keys after the other's compared two different
     moments."""
     sizes = {name: [] for name in sessions}
-    times = {name: [] for name in sessions}
+    times = {name: [] for name in sessions}  # NaN for a key that wrote nothing, to keep pairs
     cpu = {name: 0 for name in sessions}
     names = list(sessions)
     for index, key in enumerate(keys):
@@ -99,10 +103,29 @@ def paired_arrows(sessions, keys=ARROWS):
             data, ms = key_to_screen(fd, key)
             cpu[name] += cpu_ns(pid) - before
             sizes[name].append(len(data))
-            if data:  # a key at the end of a short list changes nothing and writes nothing
-                times[name].append(ms)
-    return {name: (statistics.median(sizes[name]), statistics.median(times[name]),
-                   cpu[name] / len(keys) / 1e6) for name in sessions}
+            times[name].append(ms)  # NaN when the key wrote nothing (the end of a short list)
+    return {name: (statistics.median(sizes[name]), statistics.median(written(times[name])),
+                   cpu[name] / len(keys) / 1e6, times[name]) for name in sessions}
+
+
+def written(times):
+    return [time for time in times if time == time]
+
+
+def paired_difference(mine, theirs, resamples=2000):
+    """Key by key, `mine` less `theirs` (ms, keys both wrote for): the median difference, a 95%
+    bootstrap confidence interval for it, and the share of keys where `mine` was faster."""
+    differences = [a - b for a, b in zip(mine, theirs) if a == a and b == b]
+    chance = random.Random(13)  # the same resamples in every run, so runs differ only in data
+    medians = sorted(statistics.median(chance.choices(differences, k=len(differences)))
+                     for _ in range(resamples))
+    low, high = medians[int(resamples * 0.025)], medians[int(resamples * 0.975) - 1]
+    faster = sum(difference < 0 for difference in differences) / len(differences)
+    return statistics.median(differences), low, high, faster
+
+
+def verdict(low, high):
+    return "faster" if high < 0 else "slower" if low > 0 else "level"
 
 
 def prepare(intake, env):
@@ -164,7 +187,8 @@ def main():
     keys = paired_arrows(started)
     for pid, fd in started.values():
         stop(pid, fd)
-    results = {name: (firsts[name], *keys[name]) for name in firsts}
+    results = {name: (firsts[name], *keys[name][:3]) for name in firsts}
+    difference, low, high, faster = paired_difference(keys["intake"][3], keys["dialog"][3])
 
     print(f"load average: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     row("five choices", ["first (ms)", "bytes/arrow", "arrow (ms)", "CPU/arrow"])
@@ -174,6 +198,9 @@ def main():
     print(f"intake/dialog: first screen {i[0] / d[0]:.2f}x (goal <= 2), bytes per arrow "
           f"{i[1] / max(1, d[1]):.2f}x (goal <= 1), arrow key to screen {i[2] / d[2]:.2f}x (goal <= 1), "
           f"CPU per arrow {i[3] / d[3]:.2f}x")
+    print(f"arrow key, intake less dialog key by key: median {difference * 1000:+.1f} us "
+          f"(95% CI {low * 1000:+.1f} to {high * 1000:+.1f} us; intake faster on {faster:.0%} of "
+          f"keys): {verdict(low, high)} (goal: not slower)")
     if "questionary" in results:
         q = results["questionary"]
         print(f"questionary/intake: first screen {q[0] / i[0]:.1f}x (goal >= 20)")
@@ -187,10 +214,12 @@ def main():
         pid, fd = ready(argv, large_env, b"q stop", opening=[(b"\r", b"Esc back"), (b"Sam\r", b"why we ask")])
         large_keys = paired_arrows({"dialog": (dialog_pid, dialog_fd), "intake": (pid, fd)})
         stop(dialog_pid, dialog_fd)
-        (_, dialog_key, dialog_cpu), (_, intake_key, intake_cpu) = large_keys["dialog"], large_keys["intake"]
+        (_, dialog_key, dialog_cpu, dialog_times) = large_keys["dialog"]
+        (_, intake_key, intake_cpu, intake_times) = large_keys["intake"]
+        large_difference = paired_difference(intake_times, dialog_times)
         # An answer (Enter after marking 1) saves it, re-assesses and paints the next question.
         marks, confirms = [], []
-        for _ in range(6):
+        for _ in range(6):  # the questions before the first date, which "1" does not answer
             marks.append(key_to_screen(fd, b"1")[1])
             confirms.append(key_to_screen(fd, b"\r")[1])
         marks = [m for m in marks if m == m]
@@ -202,7 +231,12 @@ def main():
                                           ms(statistics.median(confirms))])
         print(f"intake/dialog at {n:,}: arrow key to screen {intake_key / dialog_key:.2f}x (goal <= 1), "
               f"CPU per arrow {intake_cpu / dialog_cpu:.2f}x; "
-              f"answer to next question {statistics.median(confirms):.2f} ms (goal < 16)")
+              f"answer to next question {statistics.median(confirms):.2f} ms, the slowest of "
+              f"{len(confirms)} {max(confirms):.2f} ms (goal < 16)")
+        difference, low, high, faster = large_difference
+        print(f"arrow key at {n:,}, intake less dialog key by key: median {difference * 1000:+.1f} us "
+              f"(95% CI {low * 1000:+.1f} to {high * 1000:+.1f} us; intake faster on {faster:.0%} "
+              f"of keys): {verdict(low, high)} (goal: not slower)")
 
 
 if __name__ == "__main__":
