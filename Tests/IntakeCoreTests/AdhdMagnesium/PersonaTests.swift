@@ -464,6 +464,26 @@ extension Persona {
       values: [
         "age_years": (12, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (300, nil),
       ]),
+
+    Persona(
+      name: "20. boy of 7: 100 mg from a supplement, the antacid's amount and two family questions 'don't know'",
+      answers: noneAtAll.with([
+        "age_how": .choice("years"), "age_given": .number(7),
+        "magnesium_sources": .choices(["supplement", "antacid"]), "supplement_mg": .number(100),
+        "medicine_mg": .dontKnow, "magnesium_condition": .dontKnow,
+        "genetic_condition": .dontKnow,
+      ]),
+      // 100 mg is under the upper level for the age (110 mg), but it is only what is known: page
+      // one says so, and the antacid's amount is an open safety question. Two of the three
+      // family questions "don't know" is not "nothing reported".
+      raises: ["magnesium_product_now", "diet_estimate_incomplete", "safety_questions_open"],
+      open: ["medicine_mg"],
+      lines: ["adhd_not_diagnosed", "magnesium_form", "amount_from_four", "partial_amount"],
+      values: [
+        "age_years": (7, nil), "supplement_ul_mg": (110, nil), "supplemental_mg": (100, nil),
+        "supplemental_incomplete": (1, nil), "genetics_answered": (1, nil),
+        "genetics_reported": (nil, nil),
+      ]),
   ]
 }
 
