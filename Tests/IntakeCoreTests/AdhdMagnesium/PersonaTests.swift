@@ -466,7 +466,7 @@ extension Persona {
       ]),
 
     Persona(
-      name: "20. boy of 7: 100 mg from a supplement, the antacid's amount and two family questions 'don't know'",
+      name: "20. boy of 7, 100 mg from a supplement; antacid amount, 2 family questions unknown",
       answers: noneAtAll.with([
         "age_how": .choice("years"), "age_given": .number(7),
         "magnesium_sources": .choices(["supplement", "antacid"]), "supplement_mg": .number(100),
