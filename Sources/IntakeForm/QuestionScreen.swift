@@ -381,8 +381,16 @@ extension FormState {
 
   /// Delete: removes the answer of an optional item.
   private mutating func clear(_ screen: inout QuestionScreen, _ item: Item) -> Step {
+    // A required answer can be changed, not removed: its marks go back to the stored answer, as
+    // clearing them showed the question unanswered while the answer stayed on disk.
+    guard !item.isRequired else {
+      let stored = answers[item.id]
+      screen.chosen = Set(
+        choiceRows(of: screen.itemIndex).filter { $0.value.stands(for: stored) }.map(\.key))
+      return .stay
+    }
     screen.chosen = []
-    guard !item.isRequired, answers[item.id] != nil else { return .stay }
+    guard answers[item.id] != nil else { return .stay }
     screen.pending = PendingWrite(value: nil, advances: false)
     return .stay([.record(itemID: item.id, value: nil)])
   }

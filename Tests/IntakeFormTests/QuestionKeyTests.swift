@@ -102,8 +102,10 @@ struct SingleChoiceTests {
     #expect(state.press(.delete) == [.record(itemID: "who", value: nil)])
     #expect(state.answers["who"] == nil)
     var required = FormFixture.walking(["sleep": .choice("no")], at: "sleep")
+    #expect(required.dump.contains("(•)"))
     #expect(required.press(.delete) == [])
     #expect(required.answers["sleep"] == .choice("no"))
+    #expect(required.dump.contains("(•)"), "the stored answer stays marked: it is still on disk")
   }
 
   @Test("Backspace on a list does not go back a question")
