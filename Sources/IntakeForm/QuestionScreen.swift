@@ -81,7 +81,7 @@ extension FormState {
     screen.showsIntro = opening || walk.progress(at: index, in: assessment).position == 1
     let rows = choiceRows(of: screen.itemIndex)
     let answer = answers[item.id]
-    screen.chosen = Set(rows.filter { $0.value.stands(for: answer) }.map(\.key))
+    screen.chosen = Self.marks(of: answer, in: rows)
     switch item.widget {
     case .single, .multiple:
       screen.highlight = rows.firstIndex { screen.chosen.contains($0.key) } ?? 0
@@ -384,15 +384,18 @@ extension FormState {
     // A required answer can be changed, not removed: its marks go back to the stored answer, as
     // clearing them showed the question unanswered while the answer stayed on disk.
     guard !item.isRequired else {
-      let stored = answers[item.id]
-      screen.chosen = Set(
-        choiceRows(of: screen.itemIndex).filter { $0.value.stands(for: stored) }.map(\.key))
+      screen.chosen = Self.marks(of: answers[item.id], in: choiceRows(of: screen.itemIndex))
       return .stay
     }
     screen.chosen = []
     guard answers[item.id] != nil else { return .stay }
     screen.pending = PendingWrite(value: nil, advances: false)
     return .stay([.record(itemID: item.id, value: nil)])
+  }
+
+  /// The rows marked for `answer`: what a list shows as chosen for a stored answer.
+  private static func marks(of answer: AnswerValue?, in rows: [ChoiceRow]) -> Set<String> {
+    Set(rows.filter { $0.value.stands(for: answer) }.map(\.key))
   }
 
   /// Remembers typed text that differs from the stored answer, so leaving a field loses nothing.
