@@ -40,6 +40,9 @@ public enum FormEffect: Equatable, Sendable {
   case open(path: String)
   /// Send a saved report file to the printer.
   case print(path: String)
+  /// Tell the parent, once the walk has ended, text that could not be saved because it is not
+  /// a valid answer (no outcome).
+  case notKept(NotKept)
   /// Leave the program.
   case exit
 

@@ -259,22 +259,14 @@ public struct FormState: Sendable {
 
   // MARK: Leaving
 
-  /// Leaves: a valid draft in the current field is saved first, so nothing typed is lost.
+  /// Leaves: what the parent marked or typed and did not confirm is saved first when it is a
+  /// valid answer, and named for the shell when it is not, so nothing given is lost unseen.
   mutating func leave() -> [FormEffect] {
-    var effects: [FormEffect] = []
-    if case .question(let screen) = mode {
-      let item = questionnaire.items[screen.itemIndex]
-      if item.widget == .field, !screen.field.isEmpty,
-        case .success(let value?) = AnswerInput.parse(
-          screen.field.text, for: item, today: walk.today),
-        answers[item.id] != value
-      {
-        effects.append(.record(itemID: item.id, value: value))
-      }
-    }
+    let plan = leavingPlan
     overlay = nil
     mode = .done
-    return effects + [.exit]
+    return plan.writes.map { .record(itemID: $0.itemID, value: $0.value) }
+      + plan.notKept.map { .notKept($0) } + [.exit]
   }
 
   private mutating func handleOverlay(_ current: Overlay, _ key: FormKey) -> [FormEffect] {

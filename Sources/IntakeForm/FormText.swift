@@ -210,6 +210,20 @@ public struct FormText: Sendable {
       "\(count) antwoord\(count == 1 ? "" : "en") kon\(count == 1 ? "" : "den") niet worden bewaard (gemarkeerd in het overzicht); de andere antwoorden zijn bewaard. Als u nu stopt, \(count == 1 ? "is dat antwoord" : "zijn die antwoorden") weg."
     )
   }
+  /// On the stop box when the question on screen (or another field) has an answer not yet
+  /// confirmed with Enter: stopping saves it.
+  public var quitSavesUnconfirmed: String {
+    t(
+      "What you chose or typed and did not confirm with Enter yet is saved too.",
+      "Wat u koos of typte en nog niet met Enter bevestigde, wordt ook bewaard.")
+  }
+  /// On the stop box for text that is not a valid answer: it cannot be saved.
+  public func quitNotKept(question: String, typed: String, problem: String) -> String {
+    t(
+      "Not saved: “\(typed)” is not a valid answer to “\(question)” (\(problem)) Press n to correct it.",
+      "Niet bewaard: “\(typed)” is geen geldig antwoord op “\(question)” (\(problem)) Druk op n om het te verbeteren."
+    )
+  }
   public var quitYes: String { t("[y/Enter] Yes, stop", "[j/Enter] Ja, stoppen") }
   public var quitNo: String { t("[n/Esc] No, continue", "[n/Esc] Nee, doorgaan") }
   public var yesKeys: Set<Character> {

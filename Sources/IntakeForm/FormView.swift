@@ -52,7 +52,17 @@ extension FormState {
 
   /// What the stop box says: that everything is saved only when it is.
   private var quitBody: String {
-    unsaved.isEmpty ? text.quitBody : text.quitBodyUnsaved(unsaved.count)
+    let plan = leavingPlan
+    var paragraphs = [unsaved.isEmpty ? text.quitBody : text.quitBodyUnsaved(unsaved.count)]
+    if plan.savesUnconfirmed { paragraphs.append(text.quitSavesUnconfirmed) }
+    for notKept in plan.notKept {
+      let question = questionnaire.item(notKept.itemID)?.question.text(in: language) ?? ""
+      paragraphs.append(
+        text.quitNotKept(
+          question: question, typed: notKept.text, problem: notKept.problem.message(in: language))
+      )
+    }
+    return paragraphs.joined(separator: "\n\n")
   }
 
   /// Every key, for the help panel (the footer shows only what fits).

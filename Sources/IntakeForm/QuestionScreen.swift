@@ -192,8 +192,7 @@ extension FormState {
   )
     -> Step
   {
-    let marked = rows.filter { screen.chosen.contains($0.key) }
-    if marked.isEmpty {
+    guard let value = Self.markedAnswer(screen, rows: rows, widget: item.widget) else {
       // Unticking every box of an answered question is a deliberate "no answer".
       if item.widget == .multiple, answers[item.id] != nil {
         if item.isRequired {
@@ -205,11 +204,7 @@ extension FormState {
       screen.problem = .chooseFirst(canSkip: !item.isRequired)
       return .stay
     }
-    if let special = marked.first(where: \.isSpecial), case .special(let value) = special.value {
-      return commit(value, &screen, item)
-    }
-    if item.widget == .multiple { return commit(.choices(marked.map(\.key)), &screen, item) }
-    return commit(marked[0].answer, &screen, item)
+    return commit(value, &screen, item)
   }
 
   private mutating func fieldKey(

@@ -65,6 +65,13 @@ public final class AssessmentDriver {
     case .finish(let unanswered): return finish(unanswered: unanswered)
     case .open(let path): return .launched(launcher.open(path))
     case .print(let path): return .launched(launcher.print(path))
+    case .notKept(let notKept):
+      ending.notKept.append(
+        .init(
+          question: questionnaire.item(notKept.itemID)?.question.text(in: language)
+            ?? notKept.itemID,
+          text: notKept.text, problem: notKept.problem.message(in: language)))
+      return nil
     case .exit: return nil
     }
   }

@@ -42,6 +42,13 @@ struct RuntimeText {
     )
   }
 
+  func notKept(_ notKept: WalkEnding.NotKeptText) -> String {
+    t(
+      "Not saved, as it is not a valid answer to “\(notKept.question)”: \(notKept.text) (\(notKept.problem))",
+      "Niet bewaard, want het is geen geldig antwoord op “\(notKept.question)”: \(notKept.text) (\(notKept.problem))"
+    )
+  }
+
   func refused(_ problem: WalkProblem) -> String {
     "intake: " + form.couldNotOpen(problem)
   }

@@ -18,6 +18,8 @@ public struct WalkEnding: Equatable, Sendable {
   public internal(set) var reports: ReportFiles?
   /// Answers the parent gave that are not on disk, by item id.
   public internal(set) var unsaved: [String: WalkProblem] = [:]
+  /// Text typed on leaving that is not a valid answer, so not saved: printed for the parent.
+  public internal(set) var notKept: [NotKeptText] = []
   /// Why the last assessment chosen could not be opened (nothing was opened after it).
   public internal(set) var refused: WalkProblem?
   /// The signal that ended the walk, if one did.
@@ -26,6 +28,15 @@ public struct WalkEnding: Equatable, Sendable {
   public internal(set) var language: Language?
 
   public init() {}
+
+  /// Text the parent typed that could not be saved, as the shell shows it.
+  public struct NotKeptText: Equatable, Sendable {
+    /// The question, in the walk's language.
+    public let question: String
+    public let text: String
+    /// Why it is not a valid answer, in the walk's language.
+    public let problem: String
+  }
 
   mutating func note(_ session: any WalkSession) {
     assessment = Assessment(
@@ -56,6 +67,11 @@ public struct WalkEnding: Equatable, Sendable {
   /// - Parameter resume: the command that continues `profile`'s assessment.
   public func farewell(in language: Language, resume: (String) -> String) -> String? {
     let text = RuntimeText(language)
+    let lines = [line(text, resume: resume)].compactMap { $0 } + notKept.map(text.notKept)
+    return lines.isEmpty ? nil : lines.joined(separator: "\n")
+  }
+
+  private func line(_ text: RuntimeText, resume: (String) -> String) -> String? {
     guard let assessment else { return refused.map(text.refused) }
     if let reason = unsaved.sorted(by: { $0.key < $1.key }).first?.value {
       return text.unsaved(

@@ -350,7 +350,57 @@ struct LeavingTests {
     #expect(state.press(.interrupt) == [.record(itemID: "nickname", value: .text("Zoë")), .exit])
     var invalid = FormFixture.walking(["birth_date": born], at: "weight")
     invalid.type("999")
-    #expect(invalid.press(.interrupt) == [.exit], "an answer out of range is not stored")
+    let effects = invalid.press(.interrupt)
+    #expect(effects.count == 2 && effects.last == .exit)
+    guard case .notKept(let notKept)? = effects.first else {
+      Issue.record("an answer out of range is not stored, but named: \(effects)")
+      return
+    }
+    #expect(notKept.itemID == "weight" && notKept.text == "999")
+  }
+
+  @Test("the stop box names typed text that is not a valid answer, and stopping names it again")
+  func escapeNamesInvalidText() {
+    var state = FormFixture.walking(["birth_date": born], at: "weight")
+    state.type("999")
+    state.press(.escape)
+    #expect(state.flatText.contains("Niet bewaard: “999” is geen geldig antwoord op"))
+    #expect(state.flatText.contains("Druk op n om het te verbeteren"))
+    state.press(.character("n"))
+    #expect(state.screen.text.contains { $0.contains("> 999") }, "n goes back to the text")
+    let effects = state.press(.escape, .character("j"))
+    #expect(effects.map(\.isRecord) == [false, false], "nothing invalid is written")
+    #expect(effects.last == .exit)
+  }
+
+  @Test("a choice marked but not confirmed is saved on stopping, and the stop box says so")
+  func markedChoiceSavedOnLeaving() {
+    var state = FormFixture.walking(at: "who")
+    state.press(.character("2"))
+    state.press(.escape)
+    #expect(state.flatText.contains("nog niet met Enter bevestigde, wordt ook bewaard"))
+    #expect(
+      state.press(.enter) == [.record(itemID: "who", value: .choice("father")), .exit])
+    var unchanged = FormFixture.walking(["who": .choice("father")], at: "who")
+    unchanged.press(.escape)
+    #expect(!unchanged.flatText.contains("wordt ook bewaard"), "the stored answer is not news")
+    #expect(unchanged.press(.enter) == [.exit])
+  }
+
+  @Test("text typed in a field and left with Tab is saved when stopping from the overview")
+  func draftElsewhereSavedOnLeaving() {
+    var state = FormFixture.walking(at: "nickname")
+    state.type("Zoë")
+    state.press(.tab)
+    #expect(
+      state.press(.escape, .enter) == [.record(itemID: "nickname", value: .text("Zoë")), .exit])
+  }
+
+  @Test("an answered field emptied but not confirmed keeps its answer on stopping")
+  func emptiedFieldKeepsAnswer() {
+    var state = FormFixture.walking(["nickname": .text("Zoë")], at: "nickname")
+    state.press(.backspace, .backspace, .backspace)
+    #expect(state.press(.interrupt) == [.exit])
   }
 
   @Test("in a text field, q and ? are letters")

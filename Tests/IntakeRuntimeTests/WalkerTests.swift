@@ -75,6 +75,23 @@ struct WalkerTests {
     #expect(ending.exitStatus == 0)
   }
 
+  @Test("Ctrl-C on text that is not a valid answer: nothing stored, the text printed back")
+  func interruptInvalid() throws {
+    let store = MemoryStore()
+    let events =
+      startNew("Robin") + keys(.character("1"), .enter, .character("2"), .enter)
+      + keys(.character("9"), .character("9"))
+    let (ending, _, _) = walk(events, store: store)
+    let record = try #require(store.records.values.first)
+    #expect(record.answers["age_given"] == nil)
+    #expect(ending.exitStatus == 0)
+    let lines = try #require(ending.farewell(in: .dutch, resume: { "intake resume \($0)" }))
+      .split(separator: "\n")
+    #expect(lines.count == 2)
+    #expect(lines.last?.hasPrefix("Niet bewaard, want het is geen geldig antwoord op “") == true)
+    #expect(lines.last?.hasSuffix(": 99 (Vul 18 of minder in.)") == true, "\(lines)")
+  }
+
   @Test("a full disk: the answer is not shown as given, the reason is, and Enter retries")
   func failedWriteAndRetry() throws {
     let store = MemoryStore()

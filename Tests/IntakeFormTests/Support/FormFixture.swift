@@ -95,3 +95,11 @@ extension FormState {
   /// The screen as one string, for messages when an expectation fails.
   var dump: String { screen.text.joined(separator: "\n") }
 }
+
+extension FormEffect {
+  /// Whether the effect writes an answer.
+  var isRecord: Bool {
+    if case .record = self { return true }
+    return false
+  }
+}
