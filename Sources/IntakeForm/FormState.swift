@@ -32,9 +32,10 @@ public struct FormState: Sendable {
   /// Text typed into fields but not (validly) confirmed yet, by item id: kept while the program
   /// runs, and saved on leaving when it is a valid answer.
   public internal(set) var drafts: [String: String] = [:]
-  /// Answers the parent gave that the store could not write, by item id: not shown as given,
-  /// and named when the parent stops.
-  public internal(set) var unsaved: [String: WalkProblem] = [:]
+  /// Answers the parent gave that the store could not write, by item id: they do not count,
+  /// but their question still shows them (with why), the overview marks them, and stopping
+  /// tries them once more.
+  public internal(set) var unsaved: [String: UnsavedAnswer] = [:]
   /// Something to tell the parent until the next key (a report sent to the printer…).
   public internal(set) var notice: String?
   /// The question as last laid out: a key lays its question out once, to keep the focus in view,
@@ -194,6 +195,7 @@ public struct FormState: Sendable {
     case .opened(let opened):
       answers = opened.answers
       profile = opened.profile
+      unsaved = opened.unsaved
       overlay = nil
       if let migration = opened.migration,
         let message = text.migrated(migration, questionnaire: questionnaire)
@@ -211,8 +213,8 @@ public struct FormState: Sendable {
       return []
     case .saved(let itemID):
       return saved(itemID)
-    case .saveFailed(let itemID, let problem):
-      unsaved[itemID] = problem
+    case .saveFailed(let itemID, let value, let problem):
+      unsaved[itemID] = UnsavedAnswer(value: value, problem: problem)
       guard case .question(var screen) = mode, questionnaire.items[screen.itemIndex].id == itemID
       else { return [] }
       screen.pending = nil

@@ -206,8 +206,8 @@ public struct FormText: Sendable {
   }
   public func quitBodyUnsaved(_ count: Int) -> String {
     t(
-      "\(count) answer\(count == 1 ? "" : "s") could not be saved (marked in the overview); the other answers are saved. If you stop now, \(count == 1 ? "that answer is" : "those answers are") lost.",
-      "\(count) antwoord\(count == 1 ? "" : "en") kon\(count == 1 ? "" : "den") niet worden bewaard (gemarkeerd in het overzicht); de andere antwoorden zijn bewaard. Als u nu stopt, \(count == 1 ? "is dat antwoord" : "zijn die antwoorden") weg."
+      "\(count) answer\(count == 1 ? "" : "s") could not be saved (marked in the overview); the other answers are saved. Stopping tries once more; what still cannot be saved is printed when intake ends, so you can give it again.",
+      "\(count) antwoord\(count == 1 ? "" : "en") kon\(count == 1 ? "" : "den") niet worden bewaard (gemarkeerd in het overzicht); de andere antwoorden zijn bewaard. Stoppen probeert het nog één keer; wat dan nog niet bewaard kan worden, ziet u als intake stopt, zodat u het opnieuw kunt geven."
     )
   }
   /// On the stop box when the question on screen (or another field) has an answer not yet

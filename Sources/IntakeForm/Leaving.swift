@@ -4,7 +4,7 @@ import IntakeCore
 /// valid answer is saved on the way out (so stopping loses nothing), text that is not a valid
 /// answer cannot be saved and is shown back to the parent instead of vanishing.
 struct LeavingPlan: Equatable {
-  /// Answers given but not confirmed, in questionnaire order: written on leaving.
+  /// Answers given but not on disk, in questionnaire order: written on leaving.
   var writes: [Write] = []
   /// Text that is not a valid answer, in questionnaire order: the stop box names it, and the
   /// shell prints it after the walk.
@@ -12,12 +12,15 @@ struct LeavingPlan: Equatable {
 
   struct Write: Equatable {
     let itemID: String
-    let value: AnswerValue
+    /// The answer (`nil`: removing it).
+    let value: AnswerValue?
+    /// Whether it is an answer that could not be saved before, tried once more, rather than one
+    /// the parent has not confirmed.
+    let isRetry: Bool
   }
 
-  /// Whether the question on screen has something the parent did not confirm that stopping
-  /// saves.
-  var savesUnconfirmed: Bool { !writes.isEmpty }
+  /// Whether stopping saves something the parent chose or typed and did not confirm.
+  var savesUnconfirmed: Bool { writes.contains { !$0.isRetry } }
 }
 
 /// Text typed into a field that stopping cannot keep, because it is not a valid answer.
@@ -38,48 +41,52 @@ extension FormState {
   /// What leaving now would save and what it could not: every kept draft, and the marks or
   /// text of the question on screen.
   var leavingPlan: LeavingPlan {
+    // By item id; a later source (a draft, the question on screen) replaces an earlier one.
+    var writes: [String: (value: AnswerValue?, isRetry: Bool)] = unsaved.mapValues {
+      ($0.value, true)
+    }
+    var notKept: [String: NotKept] = [:]
+    func given(_ value: AnswerValue, for itemID: String) {
+      writes[itemID] = (value, unsaved[itemID]?.value == value)
+    }
     var texts = drafts
-    var marked: (item: Item, value: AnswerValue)?
     if case .question(let screen) = mode {
       let item = questionnaire.items[screen.itemIndex]
       let rows = choiceRows(of: screen.itemIndex)
       if let value = Self.markedAnswer(screen, rows: rows, widget: item.widget) {
-        marked = (item, value)
         texts[item.id] = nil
+        // A mark the item refuses (more boxes than it takes) is not written; the question
+        // still shows it until the parent corrects it.
+        if case .success = AnswerInput.check(value, for: item, today: walk.today) {
+          given(value, for: item.id)
+        }
       } else if item.widget == .field {
-        let stored = AnswerInput.fieldText(for: answers[item.id], item: item, language: language)
-        texts[item.id] = screen.field.text == stored ? nil : screen.field.text
-      }
-    }
-    var plan = LeavingPlan()
-    var writes: [(index: Int, write: LeavingPlan.Write)] = []
-    var notKept: [(index: Int, notKept: NotKept)] = []
-    if let marked, answers[marked.item.id] != marked.value {
-      switch AnswerInput.check(marked.value, for: marked.item, today: walk.today) {
-      case .success(let value):
-        writes.append((marked.item.index, .init(itemID: marked.item.id, value: value)))
-      case .failure:
-        // A mark the item refuses (more boxes than it takes): nothing typed is lost, and the
-        // question still shows it until the parent corrects it.
-        break
+        let shown = AnswerInput.fieldText(
+          for: unsaved[item.id].map(\.value) ?? answers[item.id], item: item, language: language)
+        texts[item.id] = screen.field.text == shown ? nil : screen.field.text
       }
     }
     for (itemID, text) in texts {
       guard let item = questionnaire.item(itemID) else { continue }
       switch AnswerInput.parse(text, for: item, today: walk.today) {
       case .success(let value?):
-        if answers[itemID] != value {
-          writes.append((item.index, .init(itemID: itemID, value: value)))
-        }
+        given(value, for: itemID)
       case .success(nil):
         // An emptied field is a removal only when confirmed: the stored answer stays.
-        break
+        writes[itemID] = nil
       case .failure(let problem):
-        notKept.append((item.index, NotKept(itemID: itemID, text: text, problem: problem)))
+        writes[itemID] = nil
+        notKept[itemID] = NotKept(itemID: itemID, text: text, problem: problem)
       }
     }
-    plan.writes = writes.sorted { $0.index < $1.index }.map(\.write)
-    plan.notKept = notKept.sorted { $0.index < $1.index }.map(\.notKept)
+    let order = { (itemID: String) in questionnaire.item(itemID)?.index ?? Int.max }
+    var plan = LeavingPlan()
+    plan.writes =
+      writes
+      .filter { answers[$0.key] != $0.value.value }
+      .map { LeavingPlan.Write(itemID: $0.key, value: $0.value.value, isRetry: $0.value.isRetry) }
+      .sorted { order($0.itemID) < order($1.itemID) }
+    plan.notKept = notKept.values.sorted { order($0.itemID) < order($1.itemID) }
     return plan
   }
 

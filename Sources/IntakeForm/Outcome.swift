@@ -10,8 +10,8 @@ public enum Outcome: Equatable, Sendable {
   case openFailed(WalkProblem, welcome: WelcomeContext)
   /// The answer (or its removal) for `itemID` is on disk.
   case saved(itemID: String)
-  /// Writing the answer for `itemID` failed; the file on disk is as it was.
-  case saveFailed(itemID: String, WalkProblem)
+  /// Writing `value` (`nil`: the removal) for `itemID` failed; the file on disk is as it was.
+  case saveFailed(itemID: String, value: AnswerValue?, WalkProblem)
   /// The assessment is marked finished and its report is made and saved.
   case finished(FinishedAssessment)
   /// Finishing failed; the answers are as they were.
@@ -30,14 +30,18 @@ public struct OpenedAssessment: Equatable, Sendable {
   public let profile: String
   /// What moving the answers to this questionnaire version did, when there is something to say.
   public let migration: MigrationReport?
+  /// Answers given while opening that could not be saved (the name typed on the welcome screen).
+  public let unsaved: [String: UnsavedAnswer]
 
   public init(
-    answers: Answers, position: String?, profile: String, migration: MigrationReport? = nil
+    answers: Answers, position: String?, profile: String, migration: MigrationReport? = nil,
+    unsaved: [String: UnsavedAnswer] = [:]
   ) {
     self.answers = answers
     self.position = position
     self.profile = profile
     self.migration = migration
+    self.unsaved = unsaved
   }
 }
 
@@ -78,6 +82,19 @@ public struct ReportFiles: Equatable, Sendable {
   public var toOpen: String? { pdf ?? html }
   /// The file to print: the PDF when there is one (paged, with page numbers), else the text.
   public var toPrint: String? { pdf ?? text }
+}
+
+/// An answer the parent gave that the store could not write: kept while intake runs, so the
+/// question still shows it, the overview marks it, and stopping tries it once more.
+public struct UnsavedAnswer: Equatable, Sendable {
+  /// The answer (`nil`: its removal).
+  public let value: AnswerValue?
+  public let problem: WalkProblem
+
+  public init(value: AnswerValue?, problem: WalkProblem) {
+    self.value = value
+    self.problem = problem
+  }
 }
 
 /// Why something the form asked for did not happen.

@@ -25,8 +25,8 @@ public struct PlainSession: Sendable {
   public private(set) var profile: String?
   /// Everything to print so far, in order; the console prints what it has not printed yet.
   public private(set) var transcript: [String] = []
-  /// Answers the store could not write, by item id.
-  public private(set) var unsaved: [String: WalkProblem] = [:]
+  /// Answers the store could not write, by item id: the overview shows them, marked.
+  public private(set) var unsaved: [String: UnsavedAnswer] = [:]
   private var stage: Stage
   private let context: WelcomeContext
   /// The answer on its way to disk, and where the walk goes once it is saved.
@@ -202,7 +202,9 @@ public struct PlainSession: Sendable {
         var answer =
           assessment.unusableAnswers[item.id] != nil
           ? text.answerAgain : item.displayText(answers[item.id], in: language)
-        if unsaved[item.id] != nil { answer = text.notSavedMark + " " + answer }
+        if let given = unsaved[item.id] {
+          answer = text.notSavedMark + " " + item.displayText(given.value, in: language)
+        }
         let missing = assessment.missingRequired.contains(item.id) ? " !" : ""
         lines.append("  \(number). \(item.question.text(in: language)) — \(answer)\(missing)")
       }
@@ -244,9 +246,17 @@ public struct PlainSession: Sendable {
       guard stage != .done else { return [] }
       stage = .done
       say("\n" + stopped)
-      return [.exit]
+      return retries + [.exit]
     case .outcome(let outcome): return receive(outcome)
     }
+  }
+
+  /// Answers that could not be saved, tried once more on stopping (the disk may have room now).
+  private var retries: [FormEffect] {
+    unsaved.sorted {
+      (questionnaire.item($0.key)?.index ?? 0) < (questionnaire.item($1.key)?.index ?? 0)
+    }
+    .map { .record(itemID: $0.key, value: $0.value.value) }
   }
 
   private var stopped: String {
@@ -258,7 +268,7 @@ public struct PlainSession: Sendable {
     if text.isStopCommand(input) {
       stage = .done
       say(stopped)
-      return [.exit]
+      return retries + [.exit]
     }
     switch stage {
     case .welcome:
@@ -295,6 +305,7 @@ public struct PlainSession: Sendable {
     case .opened(let opened):
       answers = opened.answers
       profile = opened.profile
+      unsaved = opened.unsaved
       if let migration = opened.migration,
         let message = text.migrated(migration, questionnaire: questionnaire)
       {
@@ -317,8 +328,8 @@ public struct PlainSession: Sendable {
       answers[itemID] = pending.value
       guard let index = questionnaire.item(itemID)?.index else { return [] }
       return advance(from: index, origin: pending.origin)
-    case .saveFailed(let itemID, let problem):
-      unsaved[itemID] = problem
+    case .saveFailed(let itemID, let value, let problem):
+      unsaved[itemID] = UnsavedAnswer(value: value, problem: problem)
       guard let pending, pending.itemID == itemID else { return [] }
       self.pending = nil
       failed = (itemID, pending.value)

@@ -80,7 +80,9 @@ extension FormState {
     var screen = QuestionScreen(itemIndex: index, origin: origin)
     screen.showsIntro = opening || walk.progress(at: index, in: assessment).position == 1
     let rows = choiceRows(of: screen.itemIndex)
-    let answer = answers[item.id]
+    // An answer that could not be saved is still the parent's: shown, with why, for a retry.
+    let answer = unsaved[item.id].map(\.value) ?? answers[item.id]
+    screen.failure = unsaved[item.id]?.problem
     screen.chosen = Self.marks(of: answer, in: rows)
     switch item.widget {
     case .single, .multiple:
@@ -383,7 +385,12 @@ extension FormState {
       return .stay
     }
     screen.chosen = []
-    guard answers[item.id] != nil else { return .stay }
+    guard answers[item.id] != nil else {
+      // Nothing on disk to remove: an answer that could not be saved is given up.
+      unsaved[item.id] = nil
+      screen.failure = nil
+      return .stay
+    }
     screen.pending = PendingWrite(value: nil, advances: false)
     return .stay([.record(itemID: item.id, value: nil)])
   }

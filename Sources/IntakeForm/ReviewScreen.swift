@@ -113,7 +113,9 @@ extension FormState {
         var shown = item.displayText(answer, in: language)
         if answer == nil, let draft = drafts[item.id] { shown = "\(draft) (?)" }
         if unusable[item.id] != nil { shown = text.answerAgain }
-        if unsaved[item.id] != nil { shown = text.notSavedMark + " " + shown }
+        if let given = unsaved[item.id] {
+          shown = text.notSavedMark + " " + item.displayText(given.value, in: language)
+        }
         rows.append(
           .item(
             id: item.id, question: item.question.text(in: language), answer: shown,

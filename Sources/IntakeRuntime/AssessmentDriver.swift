@@ -79,7 +79,7 @@ public final class AssessmentDriver {
   /// Saves one answer now; the outcome says whether it is on disk.
   private func record(_ value: AnswerValue?, for itemID: String) -> Outcome {
     guard let session else {
-      return .saveFailed(itemID: itemID, .other("no assessment is open"))
+      return .saveFailed(itemID: itemID, value: value, .other("no assessment is open"))
     }
     do {
       try session.record(value, for: itemID, position: pendingPosition ?? itemID)
@@ -88,9 +88,17 @@ public final class AssessmentDriver {
       ending.note(session)
       return .saved(itemID: itemID)
     } catch {
-      ending.unsaved[itemID] = .store(error)
-      return .saveFailed(itemID: itemID, .store(error))
+      noteUnsaved(value, for: itemID, problem: .store(error))
+      return .saveFailed(itemID: itemID, value: value, .store(error))
     }
+  }
+
+  /// Remembers an answer that is not on disk, in the words the shell shows after the walk.
+  private func noteUnsaved(_ value: AnswerValue?, for itemID: String, problem: WalkProblem) {
+    let item = questionnaire.item(itemID)
+    ending.unsaved[itemID] = WalkEnding.Unsaved(
+      problem: problem, question: item?.question.text(in: language) ?? itemID,
+      answer: item?.displayText(value, in: language) ?? "", order: item?.index ?? Int.max)
   }
 
   private func start(_ action: WelcomeAction, language: Language) -> Outcome {
@@ -116,6 +124,7 @@ public final class AssessmentDriver {
       session = opened
       ending.note(opened)
       var position: String?
+      var unsaved: [String: UnsavedAnswer] = [:]
       // The name was just typed on the welcome screen: it answers the name question too, and
       // the walk starts after it instead of asking it again.
       if let nicknameID = questionnaire.report.nicknameItemID,
@@ -127,12 +136,13 @@ public final class AssessmentDriver {
         do {
           try opened.record(.text(name), for: nicknameID, position: position)
         } catch {
-          ending.unsaved[nicknameID] = .store(error)
+          noteUnsaved(.text(name), for: nicknameID, problem: .store(error))
+          unsaved[nicknameID] = UnsavedAnswer(value: .text(name), problem: .store(error))
         }
       }
       return OpenedAssessment(
         answers: opened.record.answerValues, position: position ?? opened.record.position,
-        profile: opened.profileName)
+        profile: opened.profileName, unsaved: unsaved)
     case .resume(let id):
       let opened = try store.open(id)
       session = opened

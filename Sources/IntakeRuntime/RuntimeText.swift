@@ -42,6 +42,12 @@ struct RuntimeText {
     )
   }
 
+  func unsavedAnswer(_ unsaved: WalkEnding.Unsaved) -> String {
+    t(
+      "Not saved: “\(unsaved.question)”: \(unsaved.answer)",
+      "Niet bewaard: “\(unsaved.question)”: \(unsaved.answer)")
+  }
+
   func notKept(_ notKept: WalkEnding.NotKeptText) -> String {
     t(
       "Not saved, as it is not a valid answer to “\(notKept.question)”: \(notKept.text) (\(notKept.problem))",

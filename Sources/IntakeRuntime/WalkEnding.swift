@@ -17,7 +17,7 @@ public struct WalkEnding: Equatable, Sendable {
   /// The report's files, when the assessment was finished in this walk.
   public internal(set) var reports: ReportFiles?
   /// Answers the parent gave that are not on disk, by item id.
-  public internal(set) var unsaved: [String: WalkProblem] = [:]
+  public internal(set) var unsaved: [String: Unsaved] = [:]
   /// Text typed on leaving that is not a valid answer, so not saved: printed for the parent.
   public internal(set) var notKept: [NotKeptText] = []
   /// Why the last assessment chosen could not be opened (nothing was opened after it).
@@ -28,6 +28,17 @@ public struct WalkEnding: Equatable, Sendable {
   public internal(set) var language: Language?
 
   public init() {}
+
+  /// An answer that is not on disk, as the shell shows it: the parent can give it again.
+  public struct Unsaved: Equatable, Sendable {
+    public let problem: WalkProblem
+    /// The question, in the walk's language.
+    public let question: String
+    /// The answer, as the overview shows it.
+    public let answer: String
+    /// Where the question is in the questionnaire, to list them in its order.
+    let order: Int
+  }
 
   /// Text the parent typed that could not be saved, as the shell shows it.
   public struct NotKeptText: Equatable, Sendable {
@@ -67,15 +78,18 @@ public struct WalkEnding: Equatable, Sendable {
   /// - Parameter resume: the command that continues `profile`'s assessment.
   public func farewell(in language: Language, resume: (String) -> String) -> String? {
     let text = RuntimeText(language)
-    let lines = [line(text, resume: resume)].compactMap { $0 } + notKept.map(text.notKept)
+    let lines =
+      [line(text, resume: resume)].compactMap { $0 }
+      + unsaved.values.sorted { $0.order < $1.order }.map(text.unsavedAnswer)
+      + notKept.map(text.notKept)
     return lines.isEmpty ? nil : lines.joined(separator: "\n")
   }
 
   private func line(_ text: RuntimeText, resume: (String) -> String) -> String? {
     guard let assessment else { return refused.map(text.refused) }
-    if let reason = unsaved.sorted(by: { $0.key < $1.key }).first?.value {
+    if let first = unsaved.values.min(by: { $0.order < $1.order }) {
       return text.unsaved(
-        unsaved.count, profile: assessment.profile, reason: reason, file: assessment.file,
+        unsaved.count, profile: assessment.profile, reason: first.problem, file: assessment.file,
         resume: resume(assessment.profile))
     }
     if let reports, let open = reports.toOpen {

@@ -28,9 +28,9 @@ extension PlainSession {
     while !queue.isEmpty {
       let effect = queue.removeFirst()
       all.append(effect)
-      if case .record(let itemID, _) = effect {
+      if case .record(let itemID, let value) = effect {
         let outcome: Outcome =
-          failing.map { .saveFailed(itemID: itemID, $0) } ?? .saved(itemID: itemID)
+          failing.map { .saveFailed(itemID: itemID, value: value, $0) } ?? .saved(itemID: itemID)
         queue += update(.outcome(outcome))
       }
     }
@@ -149,8 +149,13 @@ struct PlainSessionTests {
     let full = WalkProblem.store(.cannotWrite(file: "/data/sam/x.json", reason: "the disk is full"))
     var session = plain()
     session.type("Zoë", failing: full)
-    let stop = session.type("stop")
-    #expect(stop.effects == [.exit])
+    session.type("overzicht")
+    #expect(
+      session.promptText.contains("— ! niet bewaard: Zoë"), "the overview shows what was given")
+    let stop = session.type("stop", failing: full)
+    #expect(
+      stop.effects == [.record(itemID: "nickname", value: .text("Zoë")), .exit],
+      "stopping tries it once more")
     #expect(stop.output.contains("1 antwoord kon niet worden bewaard"))
     #expect(!stop.output.contains("Alle antwoorden die u gaf zijn bewaard"))
   }

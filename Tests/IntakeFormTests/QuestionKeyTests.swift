@@ -352,13 +352,41 @@ struct SavingTests {
     #expect(flat.contains("/data/robin/20261125-104207-3fa91c.json kan niet worden geschreven"))
     #expect(flat.contains("de schijf is vol"))
     #expect(flat.contains("Enter probeert het opnieuw."))
-    #expect(state.unsaved["weight"] == full)
+    #expect(state.unsaved["weight"] == UnsavedAnswer(value: .number(31), problem: full))
 
     // Space freed: the next Enter writes it, and the walk goes on.
     #expect(state.press(.enter).first == .record(itemID: "weight", value: .number(31)))
     #expect(state.answers["weight"] == .number(31))
     #expect(state.unsaved.isEmpty)
     #expect(state.currentItem == "sleep")
+  }
+
+  @Test("a choice that could not be saved is still shown, marked, after going away and back")
+  func failedChoiceKept() {
+    var state = FormFixture.walking(["birth_date": born, "who": .choice("mother")], at: "who")
+    state.pressFailing(full, .character("2"), .enter)
+    #expect(state.answers["who"] == .choice("mother"), "the stored answer counts")
+    state.press(.tab)
+    #expect(state.flatText.contains("! niet bewaard: Vader"), "the overview shows what was given")
+    state.press(.tab)
+    #expect(state.currentItem == "who")
+    #expect(state.dump.contains("(•) 2  Vader"), "back on the question, the choice is still there")
+    #expect(state.flatText.contains("de schijf is vol"), "with why it is not saved")
+    state.press(.escape)
+    #expect(state.flatText.contains("1 antwoord kon niet worden bewaard"))
+    #expect(
+      state.press(.enter) == [.record(itemID: "who", value: .choice("father")), .exit],
+      "stopping tries it once more")
+  }
+
+  @Test("Delete gives up an answer that could not be saved when nothing is on disk")
+  func deleteGivesUpUnsaved() {
+    var state = FormFixture.walking(["birth_date": born], at: "who")
+    state.pressFailing(full, .character("2"), .enter)
+    #expect(state.press(.delete) == [])
+    #expect(state.unsaved.isEmpty)
+    #expect(!state.dump.contains("(•)"))
+    #expect(state.press(.interrupt) == [.exit])
   }
 
   @Test("the reason wraps at the smallest size instead of being cut")

@@ -125,6 +125,9 @@ struct WalkerTests {
     #expect(line.hasPrefix("intake: 1 antwoord voor Robin kon niet worden bewaard"))
     #expect(line.contains("de schijf is vol"))
     #expect(line.contains("Verdergaan: intake resume Robin"))
+    #expect(
+      line.split(separator: "\n").last == "Niet bewaard: “Wie vult de vragenlijst in?”: Moeder",
+      "the answer itself is printed, so it can be given again")
     #expect(ending.isProblem)
     #expect(store.records.values.first?.answers["respondent"] == nil)
   }

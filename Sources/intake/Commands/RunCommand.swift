@@ -200,10 +200,13 @@ struct InteractiveRun {
       in: ending.language ?? language,
       resume: { "intake resume " + FormText.shellQuoted($0) + (dataDirectory ?? "") })
     {
-      if ending.isProblem {
-        printError(line)
-      } else {
-        print(line)
+      // The lines after the first each name something not saved: they are problems.
+      for (index, line) in line.split(separator: "\n").map(String.init).enumerated() {
+        if ending.isProblem || index > 0 {
+          printError(line)
+        } else {
+          print(line)
+        }
       }
     }
     if ending.exitStatus != 0 { throw ExitCode(ending.exitStatus) }

@@ -66,9 +66,9 @@ extension FormState {
     while !queue.isEmpty {
       let effect = queue.removeFirst()
       all.append(effect)
-      if case .record(let itemID, _) = effect {
+      if case .record(let itemID, let value) = effect {
         let outcome: Outcome =
-          failing.map { .saveFailed(itemID: itemID, $0) } ?? .saved(itemID: itemID)
+          failing.map { .saveFailed(itemID: itemID, value: value, $0) } ?? .saved(itemID: itemID)
         queue += update(.outcome(outcome))
       }
     }
