@@ -388,6 +388,10 @@ public struct FormText: Sendable {
       "Stopped. Every answer you gave is saved.",
       "Gestopt. Alle antwoorden die u gaf zijn bewaard.")
   }
+  /// Plain mode's last line when no assessment was open: nothing was saved.
+  public var plainStoppedNothingOpen: String {
+    t("Stopped. Nothing was saved.", "Gestopt. Er is niets bewaard.")
+  }
 
   func isStopCommand(_ input: String) -> Bool {
     ["stop", "stoppen", "quit"].contains(input.lowercased())

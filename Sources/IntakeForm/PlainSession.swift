@@ -260,7 +260,9 @@ public struct PlainSession: Sendable {
   }
 
   private var stopped: String {
-    unsaved.isEmpty ? text.plainStopped : text.quitBodyUnsaved(unsaved.count)
+    // Before an assessment is open there is nothing saved to speak of (opening may have failed).
+    guard profile != nil else { return text.plainStoppedNothingOpen }
+    return unsaved.isEmpty ? text.plainStopped : text.quitBodyUnsaved(unsaved.count)
   }
 
   private mutating func handle(_ line: String) -> [FormEffect] {

@@ -160,6 +160,19 @@ struct PlainSessionTests {
     #expect(!stop.output.contains("Alle antwoorden die u gaf zijn bewaard"))
   }
 
+  @Test("stopping when opening failed says nothing was saved, not that everything was")
+  func stopAfterFailedOpen() {
+    let full = WalkProblem.store(
+      .cannotWrite(file: "/data/sam/profile.json", reason: "the disk is full"))
+    var session = PlainSession(walk: FormFixture.walk, language: .dutch, welcome: WelcomeContext())
+    #expect(session.type("Sam").effects.first == .start(.new(profile: "Sam"), language: .dutch))
+    _ = session.update(.outcome(.openFailed(full, welcome: WelcomeContext())))
+    let stop = session.type("stop")
+    #expect(stop.effects == [.exit])
+    #expect(stop.output.contains("Gestopt. Er is niets bewaard."))
+    #expect(!stop.output.contains("zijn bewaard"))
+  }
+
   @Test("the overview: a number edits and returns; a bare Enter never finishes")
   func overviewAndFinish() {
     var session = plain([

@@ -144,7 +144,16 @@ public struct AnswerStore: Sendable {
       guard created || errno == EEXIST else {
         throw .cannotWrite(file: path, reason: FileSystem.reason())
       }
-      if created || isAbandoned(folder) { return try claim(folder, for: name, now: now) }
+      if created {
+        do {
+          return try claim(folder, for: name, now: now)
+        } catch {
+          // A full disk: the folder just made is taken back rather than left empty.
+          rmdir(path)
+          throw error
+        }
+      }
+      if isAbandoned(folder) { return try claim(folder, for: name, now: now) }
       suffix += 1
     }
   }

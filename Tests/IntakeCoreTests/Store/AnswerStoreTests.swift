@@ -193,6 +193,18 @@ struct StoreWritingTests {
         == .number(3))
   }
 
+  @Test("a profile that cannot be written leaves no empty folder behind")
+  func failedProfileLeavesNoFolder() throws {
+    let folder = try TemporaryFolder()
+    var store = folder.store()
+    struct DiskFull: Error, CustomStringConvertible { var description: String { "injected" } }
+    store.faults = WriteFaults(beforeRename: { _ in throw DiskFull() })
+    #expect(throws: AnswerStoreError.self) { try store.createProfile(named: "Zoë") }
+    #expect(!names(in: store.directory.path).contains("zoë"))
+    store.faults = WriteFaults()
+    #expect(try store.createProfile(named: "Zoë").folder == "zoë", "the name is free again")
+  }
+
   @Test("temporary files left by killed processes are removed, unless a live writer owns them")
   func staleTemporaries() throws {
     let folder = try TemporaryFolder()
