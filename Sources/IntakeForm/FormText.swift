@@ -340,7 +340,17 @@ public struct FormText: Sendable {
       : t(
         "Type a number from \(first) to \(last)", "Typ een nummer van \(first) tot en met \(last)")
   }
-  public var plainNamePrompt: String { t("Name:", "Naam:") }
+  public var plainNamePrompt: String {
+    t(
+      "Name (at most \(WelcomeAction.nameLimit) characters):",
+      "Naam (hoogstens \(WelcomeAction.nameLimit) tekens):")
+  }
+  public var plainNotText: String {
+    t(
+      "That line is not text intake can read (it is not UTF-8), so it was not used: please type it again. Is the terminal set to UTF-8?",
+      "Die regel is geen tekst die intake kan lezen (geen UTF-8) en is niet gebruikt: typ hem opnieuw. Staat de terminal op UTF-8?"
+    )
+  }
   public var plainNumberPrompt: String { t("Type a number", "Typ een getal") }
   public func plainDatePrompt(_ format: String) -> String {
     t("Type a date (\(format))", "Typ een datum (\(format))")

@@ -4,6 +4,8 @@ import IntakeCore
 /// effect.
 public enum PlainEvent: Equatable, Sendable {
   case line(String)
+  /// A line that is not UTF-8: refused, so nothing is saved as text the parent never typed.
+  case notText
   /// Standard input closed (or a signal interrupted the read): nothing more will come.
   case endOfInput
   case outcome(Outcome)
@@ -242,6 +244,9 @@ public struct PlainSession: Sendable {
   public mutating func update(_ event: PlainEvent) -> [FormEffect] {
     switch event {
     case .line(let line): return handle(line)
+    case .notText:
+      say(text.plainNotText)
+      return []
     case .endOfInput:
       guard stage != .done else { return [] }
       stage = .done
@@ -289,8 +294,13 @@ public struct PlainSession: Sendable {
         say(text.nicknameEmpty)
         return []
       }
+      // Refused, not cut: a cut name would be saved as one the parent never typed.
+      guard input.count <= WelcomeAction.nameLimit else {
+        say(AnswerProblem.tooLong(maxLength: WelcomeAction.nameLimit).message(in: language))
+        return []
+      }
       stage = .opening
-      return [.start(.new(profile: String(input.prefix(40))), language: language)]
+      return [.start(.new(profile: input), language: language)]
     case .question(let index, let origin):
       return answer(input, for: index, origin: origin)
     case .review:

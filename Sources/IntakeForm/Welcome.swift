@@ -2,6 +2,10 @@ import IntakeCore
 
 /// What the parent chose on the welcome screen.
 public enum WelcomeAction: Equatable, Sendable {
+  /// The most characters a child's name takes on the welcome screen (and in plain mode): what a
+  /// name fits in on the screen and in the report's heading.
+  static let nameLimit = 40
+
   /// A new assessment for a new (or existing) child's profile.
   case new(profile: String)
   /// Continue an unfinished assessment.

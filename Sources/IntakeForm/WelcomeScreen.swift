@@ -34,7 +34,7 @@ extension FormState {
         }
         return .go(.opening, [.start(.new(profile: name), language: language)])
       default:
-        field.edit(key, limit: 40)
+        field.edit(key, limit: WelcomeAction.nameLimit)
         screen.naming = field
         screen.problem = nil
       }

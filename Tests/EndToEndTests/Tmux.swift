@@ -29,7 +29,10 @@ struct E2EError: Error, CustomStringConvertible {
 /// a tmux server the program starts would keep a pipe open forever. `posix_spawn` and `waitpid`
 /// rather than Foundation's `Process`, whose exit monitoring was seen to miss a child here.
 @discardableResult
-func run(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws
+func run(
+  _ arguments: [String], input: String? = nil, bytes: [UInt8]? = nil,
+  environment: [String: String] = [:]
+) throws
   -> (
     output: String, error: String, status: Int32
   )
@@ -41,7 +44,7 @@ func run(_ arguments: [String], input: String? = nil, environment: [String: Stri
   let inPath = folder.appending(path: "in").path
   let outPath = folder.appending(path: "out").path
   let errPath = folder.appending(path: "err").path
-  try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: inPath))
+  try Data(bytes ?? Array((input ?? "").utf8)).write(to: URL(fileURLWithPath: inPath))
 
   var actions = posix_spawn_file_actions_t()
   posix_spawn_file_actions_init(&actions)

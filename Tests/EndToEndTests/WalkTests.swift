@@ -367,13 +367,30 @@ struct WalkTests {
     #expect(record.status == .finishedWithUnanswered)
   }
 
+  @Test("plain mode refuses a line that is not UTF-8 instead of saving a name never typed")
+  func plainNotUTF8() throws {
+    let binary = try IntakeBinary.locate()
+    let data = FileManager.default.temporaryDirectory.appending(
+      path: "intake-latin1-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: data) }
+    // "Zoë" in Latin-1, then in UTF-8.
+    let bytes = Array("Zo".utf8) + [0xEB] + Array("\nZoë\nstop\n".utf8)
+    let result = try run(
+      [binary, "--plain", "--lang", "en"], bytes: bytes,
+      environment: ["INTAKE_DATA_DIR": data.path])
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("it is not UTF-8"))
+    let profiles = try FileManager.default.contentsOfDirectory(atPath: data.path)
+    #expect(profiles == ["zoë"], "only the name typed in UTF-8 is saved")
+  }
+
   @Test("plain mode on a full disk says what was not saved and ends 73")
   func plainFullDisk() throws {
     let binary = try IntakeBinary.locate()
     let disk = try SmallDisk()
     let tmux = try TmuxSession()
     try tmux.startIntake(["--plain"], inside: disk)
-    try tmux.waitFor("Naam:")
+    try tmux.waitFor("Naam (hoogstens 40 tekens):")
     try tmux.type("Robin")
     try tmux.keys("Enter")
     try tmux.waitFor("Typ een nummer van 1 tot en met 4")

@@ -45,8 +45,13 @@ struct PlainSessionTests {
   @Test("without anything to continue it asks for the name, then starts")
   func naming() {
     var session = PlainSession(walk: FormFixture.walk, language: .dutch, welcome: WelcomeContext())
-    #expect(session.promptText.contains("Naam:"))
+    #expect(session.promptText.contains("Naam (hoogstens 40 tekens):"))
     #expect(session.type("").output == "Typ een naam.")
+    let long = String(repeating: "A", count: 41)
+    let refused = session.type(long)
+    #expect(refused.effects == [], "a long name is refused, not cut")
+    #expect(refused.output.contains("Dit is te lang: hoogstens 40 tekens."))
+    #expect(session.promptText.contains("Naam (hoogstens 40 tekens):"), "and asked again")
     #expect(session.type("Zoë").effects == [.start(.new(profile: "Zoë"), language: .dutch)])
     #expect(session.prompt == nil, "waiting for the store")
   }
@@ -158,6 +163,16 @@ struct PlainSessionTests {
       "stopping tries it once more")
     #expect(stop.output.contains("1 antwoord kon niet worden bewaard"))
     #expect(!stop.output.contains("Alle antwoorden die u gaf zijn bewaard"))
+  }
+
+  @Test("a line that is not UTF-8 is refused with why, and the question is asked again")
+  func notText() {
+    var session = PlainSession(
+      walk: FormFixture.walk, language: .english, welcome: WelcomeContext())
+    let effects = session.update(.notText)
+    #expect(effects == [])
+    #expect(session.transcript.last?.contains("it is not UTF-8") == true)
+    #expect(session.promptText.contains("Name (at most 40 characters):"))
   }
 
   @Test("stopping when opening failed says nothing was saved, not that everything was")
