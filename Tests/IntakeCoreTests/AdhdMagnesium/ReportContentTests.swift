@@ -94,6 +94,32 @@ struct AdhdMagnesiumReportContentTests {
     #expect(!document.summary.lines.contains { $0.id == "amount_from_four" })
   }
 
+  @Test(
+    "a label wider than the column: the value starts under it, never glued to the colon",
+    arguments: [Language.dutch, .english])
+  func longLabel(language: Language) throws {
+    let document = try AdhdMagnesium.report(
+      [
+        "age_how": .choice("years"), "age_given": .number(9),
+        "other_medicines": .text("sertraline"),
+      ],
+      in: language)
+    let lines = TextReportRenderer(width: 80).render(document).split(separator: "\n")
+    let label =
+      language == .dutch
+      ? "Andere medicijnen (door u genoemd):" : "Other medicines (as you wrote them):"
+    let at = try #require(lines.firstIndex { $0.hasPrefix(label) })
+    #expect(lines[at] == label[...])
+    // Where the other values start: after the label and the spaces of the line just below.
+    let next = lines[at + 2]
+    let nextLabel = try #require(next.firstIndex(of: ":"))
+    let column = next.distance(
+      from: next.startIndex, to: next[next.index(after: nextLabel)...].firstIndex { $0 != " " }!)
+    let value = lines[at + 1]
+    #expect(value.drop { $0 == " " } == "sertraline")
+    #expect(value.prefix { $0 == " " }.count == column, "in the values' column: \(value)")
+  }
+
   @Test("a baby's age reads 'under 1 year', not '0 years'", arguments: [Language.dutch, .english])
   func babyAge(language: Language) throws {
     let document = try AdhdMagnesium.report(

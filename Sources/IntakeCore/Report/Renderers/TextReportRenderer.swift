@@ -77,8 +77,17 @@ public struct TextReportRenderer: Sendable {
   /// Label–value lines, the values lined up.
   private func facts(_ facts: [(label: String, value: String)], to out: inout TextLayout) {
     let labelWidth = min(28, facts.map { DisplayWidth.of($0.label) + 1 }.max() ?? 0)
+    let hang = labelWidth + 2
     for fact in facts {
-      out.paragraph(fact.value, first: fact.label + ":", hang: labelWidth + 2)
+      let label = fact.label + ":"
+      if DisplayWidth.of(SafeText.line(label)) + 1 > hang {
+        // A label wider than the column: its value starts under it, in the column, instead of
+        // running on from the colon with no space.
+        out.paragraph(label)
+        out.paragraph(fact.value, indent: hang)
+      } else {
+        out.paragraph(fact.value, first: label, hang: hang)
+      }
     }
   }
 
