@@ -44,6 +44,29 @@ struct AdhdMagnesiumLanguageTests {
     }
   }
 
+  @Test("a Dutch citation explains itself in Dutch: titles stay as published, remarks do not")
+  func dutchCitationRemarks() {
+    let english = try! NSRegularExpression(
+      pattern:
+        #"\b(the|and|with|for|by|read|cites|compared|absorption|upper|level|chapter|table|page|p\.|summary|footnote|March)\b"#,
+      options: [.caseInsensitive])
+    // The remarks are in parentheses, and the place in a work follows its title after a comma.
+    let remark = try! NSRegularExpression(
+      pattern: #"\(([^()]*)\)|, ((?:chapter|Table|p\.|summary)[^.]*)"#)
+    for source in q.sources {
+      let dutch = source.citation.text(in: .dutch)
+      let whole = NSRange(dutch.startIndex..., in: dutch)
+      for match in remark.matches(in: dutch, range: whole) {
+        let part = (dutch as NSString).substring(with: match.range)
+        // A published title in parentheses ("(PPIs)") has no spaces to speak of.
+        guard part.split(separator: " ").count > 2 || part.hasPrefix(",") else { continue }
+        #expect(
+          english.firstMatch(in: part, range: NSRange(part.startIndex..., in: part)) == nil,
+          "source \(source.id): \(part)")
+      }
+    }
+  }
+
   @Test("a report text uses the same placeholders in Dutch and English")
   func samePlaceholders() {
     let texts = q.everyText().filter { !$0.placeholders.isEmpty || $0.text.contains("{") }
