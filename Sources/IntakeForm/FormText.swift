@@ -316,7 +316,9 @@ public struct FormText: Sendable {
     )
   }
   public var plainCommands: String {
-    t("(? why we ask · < previous · overview · stop)", "(? waarom · < vorige · overzicht · stop)")
+    t(
+      "(? why we ask · < previous · overview · finish · stop)",
+      "(? waarom · < vorige · overzicht · afronden · stop)")
   }
   public var plainChoose: String { t("What would you like to do?", "Wat wilt u doen?") }
   /// "Type a number from 1 to N", without the closing colon.

@@ -390,6 +390,8 @@ public struct PlainSession: Sendable {
       stage = .review
       return []
     }
+    // The welcome text lists `finish` among the commands: it works at a question too.
+    if text.isFinishCommand(input) { return finishRequested() }
     if input.isEmpty, let failed, failed.itemID == item.id {
       // Enter after a failed save tries the same answer again.
       return record(failed.value, for: item, origin: origin)
@@ -482,20 +484,24 @@ public struct PlainSession: Sendable {
 
   private var openQuestions: [String] { walk.openQuestions(in: assessment).map(\.id) }
 
-  private mutating func review(_ input: String) -> [FormEffect] {
-    if text.isFinishCommand(input) {
-      let missing = assessment.missingRequired
-      if let first = missing.first, let index = questionnaire.item(first)?.index {
-        say(text.missing(missing.count))
-        return go(to: index, origin: .review)
-      }
-      let open = openQuestions
-      if !open.isEmpty {
-        stage = .confirmFinish(open)
-        return []
-      }
-      return finish(unanswered: [])
+  /// `finish`, typed at a question or in the overview: a required question still open is asked
+  /// first; other open questions are listed before finishing anyway.
+  private mutating func finishRequested() -> [FormEffect] {
+    let missing = assessment.missingRequired
+    if let first = missing.first, let index = questionnaire.item(first)?.index {
+      say(text.missing(missing.count))
+      return go(to: index, origin: .review)
     }
+    let open = openQuestions
+    if !open.isEmpty {
+      stage = .confirmFinish(open)
+      return []
+    }
+    return finish(unanswered: [])
+  }
+
+  private mutating func review(_ input: String) -> [FormEffect] {
+    if text.isFinishCommand(input) { return finishRequested() }
     let visible = assessment.visibleItemIndices
     guard let number = Int(input), visible.indices.contains(number - 1) else {
       // A bare Enter never finishes: finishing is a word the parent types.

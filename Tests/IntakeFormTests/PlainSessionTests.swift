@@ -188,6 +188,26 @@ struct PlainSessionTests {
     #expect(!stop.output.contains("zijn bewaard"))
   }
 
+  @Test("finish typed at a question works as in the overview: required questions first")
+  func finishAtQuestion() {
+    var session = plain()
+    let asked = session.type("afronden")
+    #expect(asked.output.contains("nog 3 verplichte vragen open"), "\(asked.output)")
+    #expect(session.promptText.contains("Wanneer is uw kind geboren?"), "the required date first")
+    var complete = plain([
+      "birth_date": born, "sleep": .choice("no"), "foods": .choices(["none"]),
+    ])
+    let listed = complete.type("afronden")
+    #expect(listed.effects == [])
+    #expect(complete.promptText.contains("afronden om toch af te ronden"), "\(complete.promptText)")
+    let finished = complete.type("afronden").effects
+    guard case .finish(let open)? = finished.first else {
+      Issue.record("afronden again finishes: \(finished)")
+      return
+    }
+    #expect(!open.isEmpty && !open.contains("birth_date"))
+  }
+
   @Test("the overview: a number edits and returns; a bare Enter never finishes")
   func overviewAndFinish() {
     var session = plain([
