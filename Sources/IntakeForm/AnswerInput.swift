@@ -3,7 +3,8 @@ import IntakeCore
 
 /// Why what the parent typed or chose cannot be accepted yet.
 public enum InputProblem: Error, Equatable, Sendable {
-  case notANumber
+  /// Not a number; `wholeOnly`: the item takes whole numbers, so the example has no decimals.
+  case notANumber(wholeOnly: Bool)
   case notADate
   case nothingChosen
   /// Enter with nothing marked: how to choose (and, on an optional question, to skip).
@@ -16,7 +17,7 @@ public enum InputProblem: Error, Equatable, Sendable {
   public func message(in language: Language) -> String {
     let text = FormText(language)
     switch self {
-    case .notANumber: return text.notANumber
+    case .notANumber(let wholeOnly): return text.notANumber(wholeOnly: wholeOnly)
     case .notADate: return text.notADate
     case .nothingChosen: return text.chooseAtLeastOne
     case .chooseFirst(let canSkip): return text.chooseFirst(canSkip: canSkip)
@@ -39,7 +40,10 @@ public enum AnswerInput {
     let value: AnswerValue
     switch item.kind {
     case .integer, .decimal:
-      guard let number = NumberText.parse(trimmed) else { return .failure(.notANumber) }
+      guard let number = NumberText.parse(trimmed) else {
+        let wholeOnly = if case .integer = item.kind { true } else { false }
+        return .failure(.notANumber(wholeOnly: wholeOnly))
+      }
       value = .number(number)
     case .date:
       guard let date = DateText.parse(trimmed) else { return .failure(.notADate) }

@@ -119,8 +119,10 @@ public struct FormText: Sendable {
   public var preferNotToSay: String { UIText.preferNotToSay.text(in: language) }
   public var notAnswered: String { UIText.notAnswered.text(in: language) }
   public var dateFormat: String { t("dd-mm-yyyy", "dd-mm-jjjj") }
-  public var notANumber: String {
-    t("Please type a number, such as 12 or 2.5.", "Typ een getal, zoals 12 of 2,5.")
+  public func notANumber(wholeOnly: Bool) -> String {
+    wholeOnly
+      ? t("Please type a whole number, such as 12.", "Typ een heel getal, zoals 12.")
+      : t("Please type a number, such as 12 or 2.5.", "Typ een getal, zoals 12 of 2,5.")
   }
   public var notADate: String {
     t(

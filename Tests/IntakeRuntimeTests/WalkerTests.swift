@@ -92,6 +92,16 @@ struct WalkerTests {
     #expect(lines.last?.hasSuffix(": 99 (Vul 18 of minder in.)") == true, "\(lines)")
   }
 
+  @Test("a whole-number question asks for a whole number, with an example without decimals")
+  func wholeNumberHint() throws {
+    let age = try #require(Fixture.questionnaire.item("age_given"))
+    let parsed = AnswerInput.parse("tien", for: age, today: Fixture.today)
+    #expect(parsed == .failure(.notANumber(wholeOnly: true)))
+    #expect(
+      InputProblem.notANumber(wholeOnly: true).message(in: .dutch)
+        == "Typ een heel getal, zoals 12.")
+  }
+
   @Test("a full disk: the answer is not shown as given, the reason is, and Enter retries")
   func failedWriteAndRetry() throws {
     let store = MemoryStore()
