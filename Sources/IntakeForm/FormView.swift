@@ -29,8 +29,7 @@ extension FormState {
         title: text.whyWeAsk, body: helpText + "\n\n" + keysHelp, top: top,
         closing: text.anyKeyToClose)
     case .confirmQuit?:
-      frame.box(
-        title: text.quitTitle, body: quitBody, closing: "\(text.quitYes)    \(text.quitNo)")
+      frame.box(title: text.quitTitle, body: quitBody, options: [text.quitYes, text.quitNo])
     case nil: break
     }
     return frame.finished()
@@ -53,15 +52,14 @@ extension FormState {
   /// What the stop box says: that everything is saved only when it is.
   private var quitBody: String {
     let plan = leavingPlan
-    var paragraphs = [unsaved.isEmpty ? text.quitBody : text.quitBodyUnsaved(unsaved.count)]
-    if plan.savesUnconfirmed { paragraphs.append(text.quitSavesUnconfirmed) }
-    for notKept in plan.notKept {
-      let question = questionnaire.item(notKept.itemID)?.question.text(in: language) ?? ""
-      paragraphs.append(
-        text.quitNotKept(
-          question: question, typed: notKept.text, problem: notKept.problem.message(in: language))
-      )
+    // What would be lost comes first: on a small screen the box shortens its end.
+    var paragraphs = plan.notKept.map { notKept in
+      text.quitNotKept(
+        question: questionnaire.item(notKept.itemID)?.question.text(in: language) ?? "",
+        typed: notKept.text, problem: notKept.problem.message(in: language))
     }
+    paragraphs.append(unsaved.isEmpty ? text.quitBody : text.quitBodyUnsaved(unsaved.count))
+    if plan.savesUnconfirmed { paragraphs.append(text.quitSavesUnconfirmed) }
     return paragraphs.joined(separator: "\n\n")
   }
 
@@ -721,27 +719,39 @@ struct Frame {
   }
 
   /// A bordered box over the middle of the screen.
-  mutating func box(title: String, body: String, closing: String) {
+  /// A box in the middle of the screen: `options` (the keys that close it) on one line when they
+  /// fit, else one a line, and never cut off: a box too tall for the screen shortens its body.
+  mutating func box(title: String, body: String, options: [String]) {
     let inner = width - 6
     var content: [ScreenLine] = []
     content.append(
       ScreenLine([Span(" ┌" + String(repeating: "─", count: inner + 2) + "┐", .notice)]))
-    func add(_ text: String, _ style: Style) {
+    func row(_ text: String, _ style: Style) -> ScreenLine {
       let pad = String(repeating: " ", count: max(0, inner - DisplayWidth.of(text)))
-      content.append(
-        ScreenLine([Span(" │ ", .notice), Span(text + pad, style), Span(" │", .notice)]))
+      return ScreenLine([Span(" │ ", .notice), Span(text + pad, style), Span(" │", .notice)])
     }
+    func add(_ text: String, _ style: Style) { content.append(row(text, style)) }
+    let together = options.joined(separator: "    ")
+    let closing =
+      DisplayWidth.of(together) <= inner
+      ? [together] : options.flatMap { TextWrap.wrap($0, width: inner) }
+    let bodyLines = TextWrap.wrap(body, width: inner)
+    // The empty lines around the body go first when the screen is short.
+    let spaced = 5 + bodyLines.count + closing.count <= height - 3
     add(DisplayWidth.prefix(of: title, fitting: inner), .heading)
-    add("", .normal)
-    for line in TextWrap.wrap(body, width: inner) { add(line, .normal) }
-    add("", .normal)
-    for line in TextWrap.wrap(closing, width: inner) { add(line, .dim) }
+    if spaced { add("", .normal) }
+    for line in bodyLines { add(line, .normal) }
+    if spaced { add("", .normal) }
+    let bodyEnd = content.count
+    for line in closing { add(line, .dim) }
     content.append(
       ScreenLine([Span(" └" + String(repeating: "─", count: inner + 2) + "┘", .notice)]))
     let available = height - 3
     if content.count > available {
-      // Too tall: keep the top and the closing lines.
-      content = Array(content.prefix(available - 2)) + Array(content.suffix(2))
+      // Too tall: the body is shortened, and says so; the keys stay whole.
+      let tail = content.count - bodyEnd
+      let kept = max(2, available - tail)
+      content = Array(content.prefix(kept - 1)) + [row("…", .normal)] + Array(content.suffix(tail))
     }
     let top = max(1, (height - content.count) / 2)
     for (index, line) in content.enumerated() where top + index < height - 1 {

@@ -359,6 +359,23 @@ struct LeavingTests {
     #expect(notKept.itemID == "weight" && notKept.text == "999")
   }
 
+  @Test("at 40×12 the stop box keeps both keys whole and puts what would be lost first")
+  func smallStopBox() {
+    var state = FormFixture.walking(["birth_date": born], at: "weight", width: 40, height: 12)
+    state.type("999")
+    state.press(.escape)
+    let rows = state.screen.text
+    #expect(rows.contains { $0.contains("[j/Enter] Ja, stoppen") })
+    #expect(rows.contains { $0.contains("[n/Esc] Nee, doorgaan") })
+    #expect(rows.contains { $0.contains("Niet bewaard: “999”") })
+    #expect(rows.contains { $0.contains("└") }, "the box is closed")
+    var wide = FormFixture.walking(at: "focus")
+    wide.press(.escape)
+    #expect(
+      wide.screen.text.contains { $0.contains("[j/Enter] Ja, stoppen    [n/Esc] Nee, doorgaan") },
+      "side by side when they fit")
+  }
+
   @Test("the stop box names typed text that is not a valid answer, and stopping names it again")
   func escapeNamesInvalidText() {
     var state = FormFixture.walking(["birth_date": born], at: "weight")
