@@ -44,9 +44,15 @@ struct ReportPDFTests {
 
   /// Daan's answers copied into `folder`, and his report.
   static func daan(in folder: URL, language: Language) throws -> (String, ReportDocument) {
-    let source = Fixtures.directory.appending(
-      path: "report/answers/20261124-193000-d0d001.json")
-    let copy = folder.appending(path: "20261124-193000-d0d001.json")
+    try persona("20261124-193000-d0d001", in: folder, language: language)
+  }
+
+  /// The answers of fixture `id` copied into `folder`, and their report.
+  static func persona(_ id: String, in folder: URL, language: Language) throws
+    -> (String, ReportDocument)
+  {
+    let source = Fixtures.directory.appending(path: "report/answers/\(id).json")
+    let copy = folder.appending(path: "\(id).json")
     try FileManager.default.copyItem(at: source, to: copy)
     let record = try AnswerFile.load(contentsOf: copy.path)
     let document = try ReportDocument.build(
@@ -54,6 +60,27 @@ struct ReportPDFTests {
       today: AssessmentHistory.day(of: record, timeZone: TimeZone(identifier: "UTC")!),
       language: language, timeZone: TimeZone(identifier: "UTC")!)
     return (copy.path, document)
+  }
+
+  @Test("the disclaimer never stands alone on the last page: the sources come with it")
+  func disclaimerNotAlone() throws {
+    guard ReportPDF.weasyPrint() != nil, try run("pdfinfo", ["-v"]) != nil else {
+      Issue.record("WeasyPrint and poppler-utils are needed for this test; \(installHint)")
+      return
+    }
+    let folder = try scratchFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // Noor's Dutch report: its answers and sources fill page four to the last line.
+    let (answers, document) = try Self.persona(
+      "20261124-190000-a0a001", in: folder, language: .dutch)
+    let pdf = try #require(try ReportFile.writeBeside(answers: answers, document: document).pdf)
+    let info = try #require(try run("pdfinfo", [pdf]))
+    let pages = try #require(
+      info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+        .flatMap { Int($0.split(separator: " ").last ?? "") })
+    let last = try #require(try run("pdftotext", ["-f", "\(pages)", "-l", "\(pages)", pdf, "-"]))
+    #expect(last.contains("Let op"))
+    #expect(last.contains("Bronnen") || last.contains("[1"), "the last page: \(last)")
   }
 
   @Test(
@@ -136,6 +163,9 @@ struct ReportPDFTests {
       if page == pages {
         #expect(flat.contains(dutch ? "Let op" : "Please note"), "the full disclaimer at the end")
         #expect(flat.contains(document.disclaimer.prefix(40)))
+        #expect(
+          flat.contains(dutch ? "Bronnen" : "Sources"),
+          "the disclaimer never stands alone on the last page: the sources come with it")
       }
     }
   }

@@ -467,7 +467,8 @@ public struct HTMLReportRenderer: Sendable {
     blockquote { margin: .2em 0 .5em; padding: .25em .7em; border-left: 3px solid #888;
       background: #f4f4f4; }
     .observation .question { font-weight: bold; }
-    .disclaimer { border: 1.2px solid #555; padding: .1em .7em .3em; margin-top: .7em; }
+    .disclaimer { border: 1.2px solid #555; padding: .1em .7em .3em; margin-top: .7em;
+      break-before: avoid; }
     .disclaimer h2 { border: none; margin: .2em 0 .1em; font-size: 10pt; }
     a { color: inherit; }
     @media print {
