@@ -314,7 +314,9 @@ public enum ReportText: String, CaseIterable, Sendable {
     }
     var among =
       safety.isEmpty
-      ? (dutch ? "geen ervan over veiligheid" : "none of them about safety")
+      ? (unanswered == 1
+        ? (dutch ? "niet over veiligheid" : "not about safety")
+        : (dutch ? "geen ervan over veiligheid" : "none of them about safety"))
       : (dutch ? "over veiligheid: " : "about safety: ") + safety.joined(separator: ", ")
     if let unknown { among += (dutch ? "; wel " : "; but ") + unknown }
     return "\(lead), \(count) (\(among))"

@@ -105,6 +105,18 @@ struct ReportSpecLoadingTests {
         == ReportText.statusComplete.text(in: .english))
   }
 
+  @Test("one open question that is not about safety reads as one, not as 'none of them'")
+  func statusWithOneOpenQuestion() {
+    #expect(
+      ReportText.statusText(
+        .finishedWithUnanswered, unanswered: 1, safety: [], unknownSafety: [], in: .english)
+        == "finished, 1 question unanswered (not about safety)")
+    #expect(
+      ReportText.statusText(
+        .finishedWithUnanswered, unanswered: 1, safety: [], unknownSafety: [], in: .dutch)
+        == "afgerond, 1 vraag niet beantwoord (niet over veiligheid)")
+  }
+
   @Test(
     "mistakes in the new keys are located errors",
     arguments: [
