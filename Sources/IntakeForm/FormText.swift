@@ -344,6 +344,12 @@ public struct FormText: Sendable {
       : t(
         "Type a number from \(first) to \(last)", "Typ een nummer van \(first) tot en met \(last)")
   }
+  /// ", or w", ", or w or p": the letters of the special answers after the numbers.
+  public func orLetters(_ letters: [Character]) -> String {
+    guard !letters.isEmpty else { return "" }
+    let listed = letters.map(String.init).joined(separator: t(" or ", " of "))
+    return t(", or \(listed)", ", of \(listed)")
+  }
   public var plainNamePrompt: String {
     t(
       "Name (at most \(WelcomeAction.nameLimit) characters):",

@@ -37,6 +37,8 @@ public struct PlainSession: Sendable {
   private var failed: (itemID: String, value: AnswerValue?)?
   /// The section whose heading was printed last, so a part is introduced once as it begins.
   private var introduced: String?
+  /// The question asked last.
+  private var asked: Int?
 
   enum Stage: Equatable, Sendable {
     case welcome
@@ -171,7 +173,11 @@ public struct PlainSession: Sendable {
 
   /// How to answer this item, as the prompt line.
   private func inputHint(_ item: Item) -> String {
-    let optional = item.isRequired ? "" : " " + text.plainOptional
+    // The letters of the special answers ("p: prefer not to say") are named too: the numbers
+    // alone read as if nothing else could be typed.
+    let letters = text.orLetters(
+      item.rows(in: language).compactMap { shortcut(of: $0, in: item) }.filter { !$0.isNumber })
+    let optional = letters + (item.isRequired ? "" : " " + text.plainOptional)
     let keys = item.rows(in: language).compactMap(\.shortcut).filter(\.isNumber)
     let range = keys.first.map { first in (first, keys.last ?? first) }
     switch item.kind {
@@ -369,7 +375,10 @@ public struct PlainSession: Sendable {
   private mutating func go(to index: Int, origin: Origin) -> [FormEffect] {
     // The heading of a part shows with its first question, and again when the parent comes
     // back to its first question.
-    if let shown = stage.questionIndex { introduced = questionnaire.items[shown].sectionID }
+    // The question asked last, not the stage: after an answer the stage is "waiting" for the
+    // store, and every question repeated its part's heading and introduction.
+    if let asked { introduced = questionnaire.items[asked].sectionID }
+    asked = index
     stage = .question(index, origin)
     return [.position(itemID: questionnaire.items[index].id)]
   }
