@@ -11,6 +11,10 @@ public enum ErrorText {
     ("the disk is full", "de schijf is vol"),
     ("the disk is read-only", "de schijf is alleen-lezen"),
     ("a part of the path is not a folder", "een deel van het pad is geen map"),
+    (
+      "it is a symbolic link; intake does not follow links in its data folder",
+      "het is een symbolische koppeling; intake volgt geen koppelingen in zijn map met antwoorden"
+    ),
     ("it is a symbolic link", "het is een symbolische koppeling"),
     ("it is a pipe (FIFO), not a regular file", "het is een pipe (FIFO), geen gewoon bestand"),
     ("it is a device, not a regular file", "het is een apparaat, geen gewoon bestand"),

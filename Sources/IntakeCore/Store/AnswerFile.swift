@@ -12,7 +12,8 @@ public enum AnswerFile {
   /// The answers `record` follows up, read from the folder of `file`, where the store keeps them
   /// (and where an exported pair is put side by side); `nil` when `record` is no follow-up or that
   /// file is not there. A report without them says there is no comparison.
-  /// - Throws: why the file that is there cannot be read.
+  /// - Throws: why the file that is there cannot be read; a symbolic link is not followed (the
+  ///   file is found, not named, and in the store it is in the data folder).
   public static func previous(of record: AnswerRecord, besides file: String)
     throws(AnswerStoreError) -> AnswerRecord?
   {
@@ -20,7 +21,7 @@ public enum AnswerFile {
     guard let id = record.followUpOf, AssessmentID.problem(id) == nil else { return nil }
     let path = PathName.join(PathName.folder(of: file), "\(id).json")
     guard FileSystem.kind(path) != .missing else { return nil }
-    return try load(contentsOf: path)
+    return try decode(FileSystem.read(path, refusingLink: true), file: path)
   }
 
   /// Decodes an answers file's bytes; `file` names it in messages.

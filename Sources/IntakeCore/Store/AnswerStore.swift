@@ -49,6 +49,13 @@ public struct FollowUp {
 /// Folders are 0700 and files 0600, whatever the umask; looser ones are tightened when written
 /// into. Every write is atomic; only an ``AssessmentSession`` writes an assessment, under its lock.
 /// Reading needs no lock: a file is always either the old or the new version.
+///
+/// Symbolic links inside the data folder are never followed (the data folder itself may be one):
+/// the answers are private, and a link could read or write anywhere. A profile folder that is a
+/// link is listed, under its folder name, as a folder that cannot be read; an answers or profile
+/// file that is a link, as a file that cannot be read; both with the reason "it is a symbolic
+/// link; intake does not follow links in its data folder". Opening or writing into either is
+/// refused with that reason too.
 public struct AnswerStore: Sendable {
   /// The data folder.
   public let directory: URL
@@ -93,11 +100,17 @@ public struct AnswerStore: Sendable {
   // MARK: Profiles
 
   /// Every profile, sorted by nickname. A folder without a readable `profile.json` is listed
-  /// under its folder name.
+  /// under its folder name; so is a symbolic link, which is not followed (listing its assessments
+  /// says why).
   public func profiles() throws(AnswerStoreError) -> [Profile] {
     var profiles: [Profile] = []
     for name in try FileSystem.list(root) where ProfileFolder.problem(name) == nil {
-      guard FileSystem.kind("\(root)/\(name)") == .folder else { continue }
+      let path = "\(root)/\(name)"
+      if FileSystem.isLink(path) {
+        profiles.append(Profile(folder: name, name: name))
+        continue
+      }
+      guard FileSystem.kind(path) == .folder else { continue }
       profiles.append(profile(inFolder: name))
     }
     return profiles.sorted {
@@ -105,10 +118,11 @@ public struct AnswerStore: Sendable {
     }
   }
 
-  /// The profile in `folder`, its nickname read from `profile.json` when there is one.
+  /// The profile in `folder`, its nickname read from `profile.json` when there is one (and
+  /// neither it nor the folder is a symbolic link).
   func profile(inFolder folder: String) -> Profile {
     let file = "\(root)/\(folder)/\(ProfileInfo.fileName)"
-    guard let data = try? FileSystem.read(file),
+    guard let data = try? FileSystem.readInStore(file),
       let info = try? ProfileInfo.decode(data, file: file)
     else { return Profile(folder: folder, name: folder) }
     return Profile(folder: folder, name: info.name)
@@ -128,6 +142,10 @@ public struct AnswerStore: Sendable {
   {
     if let problem = ProfileName.problem(name) { throw .invalidName(name, reason: problem) }
     if let existing = try profile(named: name), ProfileName.matches(existing.name, name) {
+      // The child's folder is a link: nothing is written through it, and no second folder is
+      // made beside it for the same child.
+      let path = folderPath(existing)
+      if FileSystem.isLink(path) { throw .cannotWrite(file: path, reason: FileSystem.linkReason) }
       let hasInfo =
         FileSystem.kind("\(root)/\(existing.folder)/\(ProfileInfo.fileName)") != .missing
       // A folder without a profile file (killed while being created, or made by hand) gets one.
@@ -163,7 +181,7 @@ public struct AnswerStore: Sendable {
     -> Profile
   {
     let path = "\(root)/\(folder)"
-    try FileSystem.ensureFolder(path)
+    try FileSystem.ensureFolder(path, refusingLink: true)
     FileSystem.removeTemporaries(of: ProfileInfo.fileName, in: path)
     let info = ProfileInfo(name: ProfileName.normalized(name), created: Timestamp.normalized(now))
     try FileSystem.writeAtomically(
@@ -206,11 +224,31 @@ public struct AnswerStore: Sendable {
   // MARK: Finding assessments
 
   /// The assessments of `profile`, oldest first, and one problem per file that cannot be read.
+  /// A profile folder that is a symbolic link is not looked into: its one problem says so.
+  /// - Throws: when the folder cannot be listed for another reason.
   public func assessments(in profile: Profile) throws(AnswerStoreError) -> AssessmentListing {
+    let scan = try self.scan(profile)
+    return AssessmentListing(
+      assessments: scan.assessments, problems: scan.profileProblems + scan.answersProblems)
+  }
+
+  /// What ``assessments(in:)`` lists, with the problems of answers files apart from those of the
+  /// profile (its folder or `profile.json`).
+  private func scan(_ profile: Profile) throws(AnswerStoreError) -> (
+    assessments: [StoredAssessment], answersProblems: [AnswerStoreError],
+    profileProblems: [AnswerStoreError]
+  ) {
     let folder = folderPath(profile)
+    let names: [String]
+    do {
+      names = try FileSystem.list(folder, refusingLink: true)
+    } catch {
+      guard case .unreadable(folder, FileSystem.linkReason) = error else { throw error }
+      return ([], [], [error])
+    }
     var found: [StoredAssessment] = []
     var problems: [AnswerStoreError] = []
-    for name in try FileSystem.list(folder) {
+    for name in names {
       guard name.hasSuffix(".json"), !name.hasPrefix("."), name != ProfileInfo.fileName else {
         continue
       }
@@ -223,26 +261,29 @@ public struct AnswerStore: Sendable {
     }
     // A broken profile file only costs the nickname (the folder name stands in), but say so.
     let info = "\(folder)/\(ProfileInfo.fileName)"
+    var profileProblems: [AnswerStoreError] = []
     if FileSystem.kind(info) != .missing {
       do {
-        _ = try ProfileInfo.decode(try FileSystem.read(info), file: info)
+        _ = try ProfileInfo.decode(try FileSystem.readInStore(info), file: info)
       } catch {
-        problems.insert(error, at: 0)
+        profileProblems.append(error)
       }
     }
     found.sort { ($0.record.created, $0.record.id) < ($1.record.created, $1.record.id) }
-    return AssessmentListing(assessments: found, problems: problems)
+    return (found, problems, profileProblems)
   }
 
-  /// Reads one assessment without locking it.
+  /// Reads one assessment without locking it, never through a symbolic link.
   /// - Throws: a located ``AnswerStoreError/invalidFile(_:)`` for a broken file, also when its
-  ///   id or profile does not match its file name and folder.
+  ///   id or profile does not match its file name and folder;
+  ///   ``AnswerStoreError/unreadable(file:reason:)`` naming the link when the file or the profile
+  ///   folder is one.
   public func load(id: String, in profile: Profile) throws(AnswerStoreError) -> StoredAssessment {
     let file = path(of: id, in: profile)
     if let problem = AssessmentID.problem(id) {
       throw .invalidName(file, reason: "answers files are named ID.json, and the id \(problem)")
     }
-    let data = try FileSystem.read(file)
+    let data = try FileSystem.readInStore(file)
     let record = try AnswerFile.decode(data, file: file)
     try checkPlace(record, file: file, data: data, profile: profile, id: id)
     return StoredAssessment(record: record, file: file, profile: profile)
@@ -275,13 +316,16 @@ public struct AnswerStore: Sendable {
   }
 
   /// The profile that holds assessment `id`, found by its file: only that profile's nickname is
-  /// read, not the answers (opening reads them, once it holds the lock).
+  /// read, not the answers (opening reads them, once it holds the lock). Whatever has the file's
+  /// name counts, so that a file that cannot be read (a symbolic link, a FIFO) is refused with
+  /// its reason rather than not found; in a profile folder that is a link only the name is looked
+  /// up, so that loading can say the folder is a link.
   package func profile(holding id: String) throws(AnswerStoreError) -> Profile {
     if let problem = AssessmentID.problem(id) {
       throw .invalidName(id, reason: "an assessment id \(problem)")
     }
     for folder in try FileSystem.list(root) where ProfileFolder.problem(folder) == nil {
-      guard FileSystem.kind("\(root)/\(folder)/\(id).json") == .file else { continue }
+      guard FileSystem.kind("\(root)/\(folder)/\(id).json") != .missing else { continue }
       return profile(inFolder: folder)
     }
     throw .notFound("no assessment '\(id)' in \(root) ('intake list' shows them)")
@@ -296,8 +340,20 @@ public struct AnswerStore: Sendable {
   }
 
   /// The most recently created finished assessment of `profile`: what a follow-up starts from.
+  /// - Throws: when none can be read but an answers file (or the profile folder) cannot be read:
+  ///   that may be the finished one, and "none yet" would pass over it in silence. The last such
+  ///   problem is thrown, as a listing's last problem decides its exit status.
   public func latestFinished(in profile: Profile) throws(AnswerStoreError) -> StoredAssessment? {
-    try assessments(in: profile).assessments.last { $0.record.status.isFinished }
+    let scan = try self.scan(profile)
+    if let latest = scan.assessments.last(where: { $0.record.status.isFinished }) { return latest }
+    let folder = folderPath(profile)
+    let unreadable =
+      scan.answersProblems
+      + scan.profileProblems.filter {
+        if case .unreadable(folder, _) = $0 { true } else { false }
+      }
+    if let last = unreadable.last { throw last }
+    return nil
   }
 
   // MARK: Writing assessments
@@ -343,7 +399,7 @@ public struct AnswerStore: Sendable {
     -> AssessmentSession
   {
     try FileSystem.ensureFolder(root)
-    try FileSystem.ensureFolder(folderPath(profile))
+    try FileSystem.ensureFolder(folderPath(profile), refusingLink: true)
     let file = path(of: record.id, in: profile)
     let lock = try FileLock.acquire(lockPath(of: record.id, in: profile), for: file)
     guard FileSystem.kind(file) == .missing else { throw .alreadyExists(file: file) }
@@ -354,7 +410,8 @@ public struct AnswerStore: Sendable {
 
   /// Opens assessment `id` of `profile` for writing: takes its lock, clears what a process that
   /// died mid-write left behind, and reads it. A file that cannot be read is left exactly as it
-  /// is.
+  /// is; one that is a symbolic link, or in a profile folder that is one, is refused before
+  /// anything is written.
   /// - Throws: ``AnswerStoreError/locked(file:)`` when another intake has it open.
   public func open(_ id: String, in profile: Profile) throws(AnswerStoreError)
     -> AssessmentSession
@@ -362,12 +419,18 @@ public struct AnswerStore: Sendable {
     if let problem = AssessmentID.problem(id) {
       throw .invalidName(id, reason: "the id \(problem)")
     }
+    let folder = folderPath(profile)
     let file = path(of: id, in: profile)
-    guard FileSystem.kind(file) == .file else {
-      throw .notFound("no assessment '\(id)' in profile '\(profile.name)' (\(file))")
+    if FileSystem.isLink(folder) { throw .unreadable(file: folder, reason: FileSystem.linkReason) }
+    switch FileSystem.kind(file) {
+    case .missing: throw .notFound("no assessment '\(id)' in profile '\(profile.name)' (\(file))")
+    case .file: break
+    // A link, a FIFO, a folder: refused with the reason reading it gives, before the lock file is
+    // made or temporary files are cleared.
+    case .folder, .other: _ = try load(id: id, in: profile)
     }
     try FileSystem.ensureFolder(root)
-    try FileSystem.ensureFolder(folderPath(profile))
+    try FileSystem.ensureFolder(folder, refusingLink: true)
     let lock = try FileLock.acquire(lockPath(of: id, in: profile), for: file)
     FileSystem.removeTemporaries(of: "\(id).json", in: folderPath(profile))
     sweepTemporaries(in: profile)
@@ -421,8 +484,9 @@ public struct AnswerStore: Sendable {
   }
 
   /// The bytes of `assessment`'s file, as they are on disk. It loaded when `assessment` was read,
-  /// and writes are atomic, so it still does: a broken file is never exported.
+  /// and writes are atomic, so it still does: a broken file is never exported. Read, as it was
+  /// loaded, never through a symbolic link.
   public func contents(of assessment: StoredAssessment) throws(AnswerStoreError) -> Data {
-    try FileSystem.read(assessment.file)
+    try FileSystem.readInStore(assessment.file)
   }
 }

@@ -6,7 +6,7 @@ import FoundationEssentials
   import Darwin
 #endif
 
-/// `read(2)`, named apart from ``FileSystem/read(_:)``.
+/// `read(2)`, named apart from the `read` functions of ``FileSystem``.
 private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
   #if canImport(Glibc)
     Glibc.read(fd, buffer, count)
@@ -52,17 +52,74 @@ enum FileSystem {
     }
   }
 
-  /// The whole content of the regular file at `path`. Anything else (a folder, a FIFO, a
-  /// device, a socket) is refused before a byte is read.
-  static func read(_ path: String) throws(AnswerStoreError) -> Data {
-    // O_NONBLOCK: opening a FIFO (or a serial device) for reading otherwise waits, in a system
-    // call no signal interrupts, for a writer that may never come. fstat on the descriptor then
-    // says what was really opened (no race with a check by name), and only a regular file is
-    // read; on a regular file O_NONBLOCK changes nothing. O_NOCTTY: a terminal device never
-    // becomes ours.
-    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-    guard fd >= 0 else { throw .unreadable(file: path, reason: reason()) }
+  /// Why a symbolic link in the data folder is neither read nor written through: the answers are
+  /// private health data kept in 0700 folders, and a link could lead anywhere.
+  /// (Its Dutch is in ``ErrorText``, with the other reasons.)
+  static let linkReason = "it is a symbolic link; intake does not follow links in its data folder"
+
+  // O_NONBLOCK: opening a FIFO (or a serial device) for reading otherwise waits, in a system call
+  // no signal interrupts, for a writer that may never come. fstat on the descriptor then says what
+  // was really opened (no race with a check by name), and only a regular file is read; on a
+  // regular file O_NONBLOCK changes nothing. O_NOCTTY: a terminal device never becomes ours.
+  private static let readFlags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+
+  /// The whole content of the regular file at `path`, which the user named: a symbolic link is
+  /// followed. Anything else (a folder, a FIFO, a device, a socket) is refused before a byte is
+  /// read.
+  /// - Parameter refusingLink: refuse `path` when it is itself a symbolic link (with
+  ///   ``linkReason``), in the same system call that opens it; links earlier in the path are
+  ///   followed.
+  static func read(_ path: String, refusingLink: Bool = false) throws(AnswerStoreError) -> Data {
+    let fd = open(path, readFlags | (refusingLink ? O_NOFOLLOW : 0))
+    guard fd >= 0 else {
+      let code = errno
+      if refusingLink, code == ELOOP, isLink(path) {
+        throw .unreadable(file: path, reason: linkReason)
+      }
+      throw .unreadable(file: path, reason: reason(code))
+    }
     defer { close(fd) }
+    return try read(fd, path: path)
+  }
+
+  /// The whole content of the regular file at `path` in the data folder (`DATA/FOLDER/NAME`),
+  /// never through a symbolic link: neither the file nor the folder it is in may be one. The
+  /// folder is opened with O_NOFOLLOW and the file with O_NOFOLLOW inside that open folder
+  /// (openat), so a link swapped in between cannot lead the read elsewhere. A link is refused
+  /// with ``linkReason``, naming the link.
+  static func readInStore(_ path: String) throws(AnswerStoreError) -> Data {
+    let parent = PathName.folder(of: path)
+    let folder = parent.isEmpty ? "." : parent
+    let name = PathName.lastComponent(of: path)
+    let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+    guard folderFD >= 0 else {
+      let code = errno
+      // Linux says ELOOP for a link opened with O_NOFOLLOW; O_DIRECTORY may make it ENOTDIR.
+      if code == ELOOP || code == ENOTDIR, isLink(folder) {
+        throw .unreadable(file: folder, reason: linkReason)
+      }
+      throw .unreadable(file: path, reason: reason(code))
+    }
+    defer { close(folderFD) }
+    let fd = openat(folderFD, name, readFlags | O_NOFOLLOW)
+    guard fd >= 0 else {
+      let code = errno
+      // One name, opened in a folder already open: ELOOP can only mean that name is a link.
+      throw .unreadable(file: path, reason: code == ELOOP ? linkReason : reason(code))
+    }
+    defer { close(fd) }
+    return try read(fd, path: path)
+  }
+
+  /// Whether `path` is itself a symbolic link (links earlier in the path are followed).
+  static func isLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+  }
+
+  /// The whole content of the open file `fd` (named `path` in errors), when it is a regular file
+  /// of at most 16 MB.
+  private static func read(_ fd: Int32, path: String) throws(AnswerStoreError) -> Data {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw .unreadable(file: path, reason: reason()) }
     guard info.st_mode & S_IFMT == S_IFREG else {
@@ -117,7 +174,11 @@ enum FileSystem {
 
   /// Creates the folder `path` (and missing parents) with mode 0700, or tightens an existing one
   /// to 0700. Parents that exist already are left as they are: they are not ours.
-  static func ensureFolder(_ path: String) throws(AnswerStoreError) {
+  /// - Parameter refusingLink: refuse `path` when it is a symbolic link (with ``linkReason``)
+  ///   rather than tighten, and then write into, whatever it points to: a profile folder. (The
+  ///   data folder itself may be a link the user made.)
+  static func ensureFolder(_ path: String, refusingLink: Bool = false) throws(AnswerStoreError) {
+    if refusingLink, isLink(path) { throw .cannotWrite(file: path, reason: linkReason) }
     var info = stat()
     if stat(path, &info) == 0 {
       guard info.st_mode & S_IFMT == S_IFDIR else {
@@ -142,10 +203,24 @@ enum FileSystem {
   }
 
   /// Names in the folder at `path`, sorted; `[]` when it does not exist.
-  static func list(_ path: String) throws(AnswerStoreError) -> [String] {
-    guard let folder = opendir(path) else {
-      if errno == ENOENT { return [] }
-      throw .unreadable(file: path, reason: reason())
+  /// - Parameter refusingLink: refuse `path` when it is itself a symbolic link (with
+  ///   ``linkReason``), in the same system call that opens it, as for a profile folder.
+  static func list(_ path: String, refusingLink: Bool = false) throws(AnswerStoreError)
+    -> [String]
+  {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (refusingLink ? O_NOFOLLOW : 0))
+    guard fd >= 0 else {
+      let code = errno
+      if code == ENOENT { return [] }
+      if refusingLink, code == ELOOP || code == ENOTDIR, isLink(path) {
+        throw .unreadable(file: path, reason: linkReason)
+      }
+      throw .unreadable(file: path, reason: reason(code))
+    }
+    guard let folder = fdopendir(fd) else {
+      let code = errno
+      close(fd)
+      throw .unreadable(file: path, reason: reason(code))
     }
     defer { closedir(folder) }
     var names: [String] = []
