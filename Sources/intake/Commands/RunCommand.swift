@@ -129,7 +129,7 @@ struct InteractiveRun {
     let unfinished = listing.unfinished.filter { folders?.contains($0.profile.folder) ?? true }
     let unreadable = listing.unreadable.filter { names?.contains($0.profile) ?? true }
     // A broken file may be the unfinished assessment: never pass over it in silence.
-    for file in unreadable { printError("intake: \(file.problem)") }
+    for file in unreadable { printError("intake: \(file.problem.message(in: language))") }
     guard let latest = unfinished.first else {
       if !unreadable.isEmpty {
         throw CLIError(
