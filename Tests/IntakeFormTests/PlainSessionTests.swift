@@ -165,6 +165,20 @@ struct PlainSessionTests {
     #expect(!stop.output.contains("Alle antwoorden die u gaf zijn bewaard"))
   }
 
+  @Test("a part's heading shows with its first question only, also after answers and refusals")
+  func headingOnce() {
+    var session = plain()
+    #expect(session.promptText.contains("== Over uw kind =="))
+    session.type("Sam")
+    #expect(session.promptText.contains("Wanneer is uw kind geboren?"))
+    #expect(!session.promptText.contains("== Over uw kind =="), "\(session.promptText)")
+    session.type("morgen")
+    #expect(!session.promptText.contains("== Over uw kind =="), "not after a refused answer")
+    session.type("3-4-2018")
+    session.type("30")
+    #expect(session.promptText.contains("=="), "the next part is introduced")
+  }
+
   @Test("a line that is not UTF-8 is refused with why, and the question is asked again")
   func notText() {
     var session = PlainSession(
