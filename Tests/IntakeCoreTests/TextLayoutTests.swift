@@ -53,6 +53,27 @@ struct TextTableTests {
     #expect(lines.contains { $0.hasSuffix("referentiewaarde") })
   }
 
+  @Test("one space between columns when two would break a word that one keeps whole")
+  func narrowGap() {
+    // Noor's Dutch history at 80 columns: every longest word fits with one-space gaps only.
+    let header = [
+      "Datum", "Status", "Moeilijkheden volgens u en ernst volgens de zorgverlener",
+      "Andere aandoeningen en slaap", "Eten en leefstijl", "Erfelijkheid en familie",
+    ]
+    let rows = [
+      [
+        "24-11-2026", "afgerond", "2 (Veel moeilijkheden)", "1 (Eén aandoening)",
+        "88 (Onder de referentiewaarde)", "1 (Iets gemeld)",
+      ]
+    ]
+    let lines = TextTable.render(header: header, rows: rows, width: 80).split(separator: "\n")
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 80 })
+    #expect(lines.contains { $0.contains("referentiewaarde)") }, "\(lines.joined(separator: "\n"))")
+    #expect(lines.contains { $0.hasPrefix("24-11-2026 afgerond ") })
+    let wide = TextTable.render(header: ["Id", "Eten"], rows: [["a1", "b2"]], width: 80)
+    #expect(wide.hasPrefix("Id  Eten\n"), "two spaces when they fit")
+  }
+
   @Test("without a width nothing is wrapped (output to a file or a pipe)")
   func unfitted() {
     let table = TextTable.render(header: ["A"], rows: [[String(repeating: "x ", count: 60)]])

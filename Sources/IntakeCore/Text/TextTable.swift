@@ -17,11 +17,12 @@ public enum TextTable {
         widths[column] = max(widths[column], DisplayWidth.of(cell))
       }
     }
+    // Columns are two spaces apart; one, when that is what keeps every word whole.
+    var gap = 2
     if let width {
       // First narrow columns down to their longest word, so text wraps between words; only
       // when that is not enough are words broken, and only in columns of prose: a column of
       // single tokens (ids, dates) stays whole, so it can be copied.
-      let gaps = 2 * max(0, widths.count - 1)
       let cells = widths.indices.map { column in
         rows.compactMap { column < $0.count ? $0[column] : nil }
       }
@@ -30,6 +31,11 @@ public enum TextTable {
           DisplayWidth.of($0)
         }.max() ?? 0
       }
+      let between = max(0, widths.count - 1)
+      if longestWord.reduce(2 * between, +) > width, longestWord.reduce(between, +) <= width {
+        gap = 1
+      }
+      let gaps = gap * between
       let breakable = widths.indices.map { column in
         cells[column].contains { $0.containsScalar(" ") } ? narrowestColumn : longestWord[column]
       }
@@ -52,7 +58,7 @@ public enum TextTable {
         var text = ""
         for (column, parts) in wrapped.enumerated() {
           let part = line < parts.count ? parts[line] : ""
-          let pad = column == wrapped.count - 1 ? 0 : widths[column] - DisplayWidth.of(part) + 2
+          let pad = column == wrapped.count - 1 ? 0 : widths[column] - DisplayWidth.of(part) + gap
           text += part + String(repeating: " ", count: max(0, pad))
         }
         while text.last == " " { text.removeLast() }
@@ -60,7 +66,11 @@ public enum TextTable {
       }
     }
     var output =
-      lines(header) + [widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
+      lines(header)
+      + [
+        widths.map { String(repeating: "-", count: $0) }
+          .joined(separator: String(repeating: " ", count: gap))
+      ]
     for row in rows { output += lines(row) }
     return output.joined(separator: "\n") + "\n"
   }
