@@ -384,6 +384,28 @@ struct WalkTests {
     #expect(profiles == ["zoë"], "only the name typed in UTF-8 is saved")
   }
 
+  @Test("history of a child whose only answers file cannot be read says so, not 'none yet'")
+  func historyUnreadableOnly() throws {
+    let binary = try IntakeBinary.locate()
+    let data = FileManager.default.temporaryDirectory.appending(
+      path: "intake-history-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: data) }
+    let environment = ["INTAKE_DATA_DIR": data.path]
+    _ = try run(
+      [binary, "--plain", "--lang", "en"], input: "Robin\n1\nstop\n", environment: environment)
+    let folder = data.appending(path: "robin")
+    let answers = try #require(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path).first {
+        $0.hasSuffix(".json") && $0 != "profile.json"
+      })
+    try Data("{ not json".utf8).write(to: folder.appending(path: answers))
+    let result = try run([binary, "history", "Robin", "--lang", "en"], environment: environment)
+    #expect(result.output.contains("No assessment that can be read: see the files named below."))
+    #expect(!result.output.contains("No assessments yet"))
+    #expect(result.error.contains(answers))
+    #expect(result.status == 65)
+  }
+
   @Test("plain mode on a full disk says what was not saved and ends 73")
   func plainFullDisk() throws {
     let binary = try IntakeBinary.locate()

@@ -15,6 +15,7 @@ public enum StoreText: String, CaseIterable, Sendable {
   case followUpOf
   case noProfiles
   case noAssessments
+  case noReadableAssessments
   case otherQuestionnaire
 
   /// The status of an assessment, as a word.
@@ -48,6 +49,11 @@ public enum StoreText: String, CaseIterable, Sendable {
     case .followUpOf: ("Follow-up of", "Vervolg op")
     case .noProfiles: ("No answers are stored yet.", "Er zijn nog geen antwoorden bewaard.")
     case .noAssessments: ("No assessments yet.", "Nog geen vragenlijsten ingevuld.")
+    case .noReadableAssessments:
+      (
+        "No assessment that can be read: see the files named below.",
+        "Geen vragenlijst die gelezen kan worden: zie de bestanden hieronder."
+      )
     case .otherQuestionnaire:
       (
         "another questionnaire; name its file with --questionnaire to see its scores",

@@ -46,6 +46,7 @@ struct HistoryCommand: ParsableCommand {
           try store.assessments(in: profile)
         }
         problems += listing.problems
+        let before = problems.count - listing.problems.count
         var block = "\(SafeText.line(profile.name))\n"
         // Answers the questionnaire cannot take (a language it lacks, items it does not ask)
         // are reported like a broken file, not scored in part.
@@ -59,7 +60,11 @@ struct HistoryCommand: ParsableCommand {
           }
         }
         if records.isEmpty {
-          block += StoreText.noAssessments.text(in: language) + "\n"
+          // Files that cannot be read may be assessments: "none yet" would pass over them.
+          let unreadable = problems.count > before
+          block +=
+            (unreadable ? StoreText.noReadableAssessments : .noAssessments).text(in: language)
+            + "\n"
         } else {
           block += AssessmentHistory.table(
             records, questionnaire: questionnaire, language: language, width: terminalColumns())
