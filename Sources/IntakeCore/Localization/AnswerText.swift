@@ -58,6 +58,8 @@ extension Questionnaire {
       }
       switch result {
       case .bool(let flag): return (flag ? UIText.yes : UIText.no).text(in: language).lowercased()
+      case .number(let number) where name == report.ageID && number < 1:
+        return UIText.underOneYear.text(in: language)
       case .number(let number):
         return NumberText.withUnit(
           number, decimals: value.decimals, unit: value.unit, one: value.unitOne, in: language)

@@ -8,6 +8,9 @@ public enum UIText: String, CaseIterable, Sendable {
   case notAnswered
   /// A computed value or score that the answers do not determine.
   case unknown
+  /// The child's age when it is less than a year: "0 years" is what a parent enters for a baby,
+  /// not how to say it.
+  case underOneYear
 
   /// The text in every language intake speaks.
   public var localized: LocalizedText {
@@ -29,6 +32,7 @@ public enum UIText: String, CaseIterable, Sendable {
     case .preferNotToSay: ("Prefer not to say", "Zeg ik liever niet")
     case .notAnswered: ("Not answered", "Niet ingevuld")
     case .unknown: ("unknown", "onbekend")
+    case .underOneYear: ("under 1 year", "jonger dan 1 jaar")
     }
   }
 }

@@ -384,7 +384,7 @@ struct ReportBuilder {
       number = value.number
     }
     // "0 years" is what the questionnaire asks a parent to enter for a baby, not how to say it.
-    if let number, number < 1 { return ReportText.underOneYear.text(in: language) }
+    if let number, number < 1 { return UIText.underOneYear.text(in: language) }
     return questionnaire.item(id) != nil
       ? answerText(id) : questionnaire.placeholderText(id, in: assessment, language: language)
   }

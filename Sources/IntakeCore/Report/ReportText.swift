@@ -41,7 +41,6 @@ public enum ReportText: String, CaseIterable, Sendable {
   case disclaimer
   case disclaimerShort
   case numbersReferToAppendix
-  case underOneYear
   case page
   case pageOf
   case why
@@ -152,7 +151,6 @@ public enum ReportText: String, CaseIterable, Sendable {
         "Numbers such as 3.2 refer to your answers in the appendix.",
         "Nummers zoals 3.2 verwijzen naar uw antwoorden in de bijlage."
       )
-    case .underOneYear: ("under 1 year", "jonger dan 1 jaar")
     case .page: ("page", "pagina")
     case .pageOf: ("of", "van")
     case .why: ("Why:", "Waarom:")
@@ -293,7 +291,7 @@ public enum ReportText: String, CaseIterable, Sendable {
     let unknown =
       unknownSafety.isEmpty
       ? nil
-      : (dutch ? "‘weet ik niet’ bij: " : "‘don’t know’ for: ")
+      : (dutch ? "veiligheid beantwoord met ‘weet ik niet’: " : "safety answered ‘don’t know’: ")
         + unknownSafety.joined(separator: ", ")
     if unanswered == 0 {
       let text: String
@@ -301,7 +299,7 @@ public enum ReportText: String, CaseIterable, Sendable {
       case .inProgress: text = ReportText.statusInProgress.text(in: language)
       case .complete, .finishedWithUnanswered: text = ReportText.statusComplete.text(in: language)
       }
-      return unknown.map { "\(text) (\(dutch ? "veiligheid" : "safety"): \($0))" } ?? text
+      return unknown.map { "\(text) (\($0))" } ?? text
     }
     let count =
       dutch
@@ -318,7 +316,7 @@ public enum ReportText: String, CaseIterable, Sendable {
         ? (dutch ? "niet over veiligheid" : "not about safety")
         : (dutch ? "geen ervan over veiligheid" : "none of them about safety"))
       : (dutch ? "over veiligheid: " : "about safety: ") + safety.joined(separator: ", ")
-    if let unknown { among += (dutch ? "; wel " : "; but ") + unknown }
+    if let unknown { among += "; " + unknown }
     return "\(lead), \(count) (\(among))"
   }
 

@@ -35,7 +35,7 @@ struct AdhdMagnesiumShapeTests {
     #expect(report.ageID == "age_years")
     #expect(report.respondentItemID == "respondent")
     #expect(report.medicinesSectionID == "medicines")
-    #expect(report.observationItemIDs == ["noticed", "hopes", "own_questions"])
+    #expect(report.observationItemIDs == ["health_other", "noticed", "hopes", "own_questions"])
     #expect(report.sexItemID == "sex")
     #expect(report.parentQuestionsItemID == "own_questions")
     #expect(

@@ -400,7 +400,11 @@ extension Persona {
         "magnesium_product_now", "stomach_with_magnesium", "many_difficulties",
         "sleep_difficulties", "diet_under_half_reference", "adhd_medication_and_magnesium",
       ],
-      open: [], lines: ["adhd_diagnosed", "parent_rating", "magnesium_form", "amount_from_four"],
+      open: [],
+      lines: [
+        "adhd_diagnosed", "parent_rating", "magnesium_form", "amount_from_four",
+        "other_supplements",
+      ],
       values: [
         "age_years": (9, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (150, nil),
         "rda_mg": (240, nil), "dietary_mg": (114, nil), "diet_percent_of_rda": (48, "under_half"),

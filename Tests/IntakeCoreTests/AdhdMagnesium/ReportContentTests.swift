@@ -125,6 +125,13 @@ struct AdhdMagnesiumReportContentTests {
     let document = try AdhdMagnesium.report(
       ["age_how": .choice("years"), "age_given": .number(0)], in: language)
     #expect(document.header.age == (language == .dutch ? "jonger dan 1 jaar" : "under 1 year"))
+    // Every text that names the age says it the same way, not "0 years".
+    let outside = try #require(
+      (document.discussFirst + document.factors.flatMap(\.points) + document.medicines.points
+        + document.otherPoints + document.evidence)
+        .first { $0.id == "age_outside_studies" })
+    #expect(outside.what.contains(language == .dutch ? "(jonger dan 1 jaar)" : "(under 1 year)"))
+    #expect(!outside.what.contains("0 "), "\(outside.what)")
   }
 
   @Test(

@@ -84,7 +84,7 @@ struct ReportSpecLoadingTests {
     #expect(document.header.unanswered.map(\.itemID) == ["pills", "notes"])
     #expect(
       document.header.statusText
-        == "finished, 2 questions unanswered (about safety: Any pills?; but ‘don’t know’ for: kidneys)"
+        == "finished, 2 questions unanswered (about safety: Any pills?; safety answered ‘don’t know’: kidneys)"
     )
   }
 
@@ -93,12 +93,12 @@ struct ReportSpecLoadingTests {
     #expect(
       ReportText.statusText(
         .complete, unanswered: 0, safety: [], unknownSafety: ["kidneys"], in: .english)
-        == "complete (safety: ‘don’t know’ for: kidneys)")
+        == "complete (safety answered ‘don’t know’: kidneys)")
     #expect(
       ReportText.statusText(
         .finishedWithUnanswered, unanswered: 3, safety: [], unknownSafety: ["nieren"],
         in: .dutch)
-        == "afgerond, 3 vragen niet beantwoord (geen ervan over veiligheid; wel ‘weet ik niet’ bij: nieren)"
+        == "afgerond, 3 vragen niet beantwoord (geen ervan over veiligheid; veiligheid beantwoord met ‘weet ik niet’: nieren)"
     )
     #expect(
       ReportText.statusText(.complete, unanswered: 0, safety: [], unknownSafety: [], in: .english)
