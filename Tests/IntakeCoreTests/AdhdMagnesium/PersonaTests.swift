@@ -488,6 +488,25 @@ extension Persona {
         "supplemental_incomplete": (1, nil), "genetics_answered": (1, nil),
         "genetics_reported": (nil, nil),
       ]),
+
+    Persona(
+      name: "21. boy of 10 on an amphetamine with a 200 mg magnesium oxide supplement",
+      answers: noneAtAll.with([
+        "age_how": .choice("years"), "age_given": .number(10), "sex": .choice("boy"),
+        "adhd_diagnosis": .choice("yes"), "adhd_medication": .choices(["amphetamine"]),
+        "magnesium_sources": .choices(["supplement"]), "magnesium_form": .choice("oxide"),
+        "supplement_mg": .number(200),
+      ]),
+      // Oxide is also an antacid: a question for the prescriber, not the antacid point.
+      raises: [
+        "magnesium_product_now", "amphetamine_with_oxide_supplement", "magnesium_oxide",
+        "adhd_medication_and_magnesium", "diet_estimate_incomplete",
+      ],
+      open: [],
+      lines: ["adhd_diagnosed", "magnesium_form", "amount_from_four"],
+      values: [
+        "age_years": (10, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (200, nil),
+      ]),
   ]
 }
 
