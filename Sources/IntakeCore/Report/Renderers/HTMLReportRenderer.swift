@@ -227,10 +227,9 @@ public struct HTMLReportRenderer: Sendable {
     if !document.sources.isEmpty {
       out += "<section class=\"sources\">\n<h2>\(escape(word(.sourcesHeading)))</h2>\n<ol>\n"
       for source in document.sources {
-        out +=
-          // No space after the number: its box is as wide as the hanging indent, and a space
-          // would push the first line one space past the lines under it.
-          "<li id=\"source-\(source.number)\"><span class=\"number\">[\(source.number)]</span>"
+        // No space after the number: its box is as wide as the hanging indent, and a space
+        // would push the first line one space past the lines under it.
+        out += "<li id=\"source-\(source.number)\"><span class=\"number\">[\(source.number)]</span>"
         out += text(source.citation)
         if let url = source.url { out += " " + link(url) }
         out += "</li>\n"
