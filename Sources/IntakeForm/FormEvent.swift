@@ -21,6 +21,9 @@ public enum FormKey: Equatable, Sendable {
   case help
   /// Ctrl-C: leave at once (answers are kept).
   case interrupt
+  /// A character of text the terminal marked as pasted: text for the field in view, never a key
+  /// that acts (unmarked, a pasted line end confirmed the field and the rest chose options).
+  case pasted(Character)
 }
 
 /// What the form asks the outside world to do; the state itself never does I/O. Each effect's

@@ -142,6 +142,7 @@ public struct FormState: Sendable {
 
   private mutating func handle(_ key: FormKey) -> [FormEffect] {
     if key == .interrupt { return leave() }
+    if case .pasted(let character) = key { return paste(character) }
     if let overlay { return handleOverlay(overlay, key) }
     let step: Step
     // Each screen is taken out of `mode` before it is edited (`mode` is cleared first), so its
@@ -179,6 +180,35 @@ public struct FormState: Sendable {
       return []
     }
     return apply(step)
+  }
+
+  /// A character of a paste: text for the field in view, and nothing else. Under a box, on a
+  /// list, or while an answer is being saved, a paste does nothing: pasted as keys, its spaces
+  /// and digits chose options, a "y" stopped, a line end confirmed and went on.
+  private mutating func paste(_ character: Character) -> [FormEffect] {
+    guard overlay == nil else { return [] }
+    switch mode {
+    case .welcome(var screen):
+      guard var field = screen.naming else { return [] }
+      field.insert(character, limit: WelcomeAction.nameLimit)
+      screen.naming = field
+      screen.problem = nil
+      mode = .welcome(screen)
+    case .question(var screen):
+      let item = questionnaire.items[screen.itemIndex]
+      guard item.widget == .field, screen.pending == nil else { return [] }
+      screen.highlight = 0
+      screen.followsFocus = true
+      screen.chosen = []
+      screen.failure = nil
+      let limit = fieldLimit(item)
+      // What does not fit is not dropped unseen: the field says it is full.
+      screen.problem =
+        screen.field.insert(character, limit: limit) ? nil : .answer(.tooLong(maxLength: limit))
+      mode = .question(screen)
+    default: break
+    }
+    return []
   }
 
   /// Moves to the step's screen, if it names one, and hands out its effects.

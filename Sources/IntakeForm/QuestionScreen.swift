@@ -240,8 +240,10 @@ extension FormState {
       screen.highlight = 0
       screen.followsFocus = true
       screen.chosen = []
-      screen.field.insert(character, limit: fieldLimit(item))
-      screen.problem = nil
+      let limit = fieldLimit(item)
+      // A full field says so, rather than swallowing the key.
+      screen.problem =
+        screen.field.insert(character, limit: limit) ? nil : .answer(.tooLong(maxLength: limit))
       screen.failure = nil
     case .enter:
       return confirmField(&screen, item, rows)
@@ -301,7 +303,7 @@ extension FormState {
   }
 
   /// Most characters a field takes: the item's own limit for text, a generous one otherwise.
-  private func fieldLimit(_ item: Item) -> Int {
+  func fieldLimit(_ item: Item) -> Int {
     if case .text(let maxLength, _) = item.kind { return maxLength }
     return 40
   }

@@ -105,10 +105,13 @@ public struct TextField: Equatable, Sendable {
     return (shown, before)
   }
 
-  public mutating func insert(_ character: Character, limit: Int = .max) {
-    guard characters.count < limit else { return }
+  /// Inserts `character` at the cursor; `false` when the field already holds `limit`.
+  @discardableResult
+  public mutating func insert(_ character: Character, limit: Int = .max) -> Bool {
+    guard characters.count < limit else { return false }
     characters.insert(character, at: cursor)
     cursor += 1
+    return true
   }
 
   /// Removes the character before the cursor; `false` when there is none.

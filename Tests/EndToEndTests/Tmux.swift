@@ -159,6 +159,12 @@ final class TmuxSession {
     try tmux(["send-keys", "-l", text])
   }
 
+  /// `text` pasted as a terminal pastes it: marked as a paste when the program asked for that.
+  func paste(_ text: String) throws {
+    try tmux(["set-buffer", text])
+    try tmux(["paste-buffer", "-p"])
+  }
+
   /// The screen as lines (tmux ends its capture with a line break; that is not a line).
   func screen() throws -> [String] {
     var lines = try tmux(["capture-pane", "-p"]).output.components(separatedBy: "\n")

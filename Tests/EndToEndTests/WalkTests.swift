@@ -113,6 +113,30 @@ struct WalkTests {
       "typed text is reported verbatim:\n\(noteLines)")
   }
 
+  @Test("a paste with a line break stays in its field: nothing confirmed, nothing chosen")
+  func pasteStaysInField() throws {
+    let tmux = try TmuxSession()
+    try tmux.startIntake()
+    try tmux.startNew("Sam")
+    try tmux.keys("Left")
+    try tmux.waitFor("> Sam")
+    try tmux.keys("BSpace", "BSpace", "BSpace")
+    try tmux.paste("Sam\n1 2 Zoë")
+    let screen = try tmux.waitFor("> Sam 1 2 Zoë")
+    #expect(!screen.contains { $0.contains("vraag 2 van") }, "the line break did not confirm")
+    // On a list a paste chooses nothing.
+    try tmux.keys("Enter")
+    try tmux.waitFor("Wie vult de vragenlijst in?")
+    try tmux.paste(" 2\n")
+    let list = try tmux.waitFor("Wie vult de vragenlijst in?")
+    #expect(!list.contains { $0.contains("(•)") })
+    try tmux.keys("C-c")
+    try tmux.waitFor("EXIT=")
+    let record = try AnswerFile.load(contentsOf: try #require(tmux.answerFiles().first).path)
+    #expect(record.answers["nickname"]?.value == .text("Sam 1 2 Zoë"))
+    #expect(record.answers["respondent"] == nil)
+  }
+
   @Test("a resize mid-question re-lays out at 40×12 and back, keeping what was typed")
   func resize() throws {
     let tmux = try TmuxSession()

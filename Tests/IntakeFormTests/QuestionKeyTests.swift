@@ -108,6 +108,36 @@ struct SingleChoiceTests {
     #expect(required.dump.contains("(•)"), "the stored answer stays marked: it is still on disk")
   }
 
+  @Test("a paste is text for the field in view, and nothing on a list, under a box or elsewhere")
+  func paste() {
+    var list = FormFixture.walking(at: "who")
+    #expect(" 2\n y".flatMap { list.press(.pasted($0)) } == [])
+    #expect(!list.dump.contains("(•)"), "pasted spaces and digits choose nothing")
+    #expect(list.currentItem == "who")
+    var field = FormFixture.walking(at: "nickname")
+    field.press(.down)  // onto a special row: a paste still goes into the field
+    for character in "Zoë 2" { field.press(.pasted(character)) }
+    #expect(field.screen.text.contains { $0.contains("> Zoë 2") })
+    #expect(field.currentItem == "nickname")
+    field.press(.escape)
+    for character in "y" { field.press(.pasted(character)) }
+    #expect(field.overlay == .confirmQuit, "a pasted y does not answer the stop box")
+  }
+
+  @Test("a full field says it is full instead of swallowing what is typed or pasted")
+  func fullField() {
+    var state = FormFixture.walking(at: "nickname")
+    state.type(String(repeating: "a", count: 30))
+    #expect(state.problem == nil)
+    state.press(.pasted("b"))
+    #expect(state.problem == .answer(.tooLong(maxLength: 30)))
+    state.press(.backspace)
+    state.type("c")
+    #expect(state.problem == nil)
+    state.type("d")
+    #expect(state.problem == .answer(.tooLong(maxLength: 30)))
+  }
+
   @Test("Backspace on a list does not go back a question")
   func backspaceStays() {
     var state = FormFixture.walking(["birth_date": born], at: "sleep")

@@ -56,6 +56,30 @@ struct KeyBytesTests {
     #expect(decoder.next(final: true) == .empty)
   }
 
+  @Test("a marked paste is pasted text: line ends and tabs are spaces, nothing acts as a key")
+  func bracketedPaste() {
+    let pasted = keys("a\u{1B}[200~Hi 1\r\nthere\tq\u{1B}[A\u{3}\u{1B}[201~\r")
+    #expect(
+      pasted
+        == [.character("a")] + "Hi 1 there q".map { FormKey.pasted($0) } + [.enter],
+      "after the end mark, Enter is Enter again")
+    // The end mark split over two reads still ends the paste.
+    var decoder = KeyBytes()
+    decoder.append(Array("\u{1B}[200~x\u{1B}[20".utf8))
+    #expect(decoder.next(final: false) == .key(.pasted("x")))
+    #expect(decoder.next(final: false) == .incomplete)
+    decoder.append(Array("1~\r".utf8))
+    #expect(decoder.next(final: false) == .key(.enter))
+    // An end mark that never comes: ending the paste makes keys act again.
+    var lost = KeyBytes()
+    lost.append(Array("\u{1B}[200~x".utf8))
+    #expect(lost.next(final: true) == .key(.pasted("x")))
+    #expect(lost.isPasting)
+    lost.endPaste()
+    lost.append([13])
+    #expect(lost.next(final: true) == .key(.enter))
+  }
+
   @Test("Alt plus a key is Esc, then the key")
   func alt() {
     #expect(keys("\u{1B}x") == [.escape, .character("x")])

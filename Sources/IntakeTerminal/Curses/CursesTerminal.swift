@@ -31,6 +31,9 @@ public final class CursesTerminal {
   private let waitMask: sigset_t
   private let palette: Palette
   private var needsFullRepaint = false
+  /// Whether the terminal marks pastes (bracketed paste, `ESC [ ? 2004 h`): turned on with the
+  /// first paint after taking the terminal over, off whenever it is given back.
+  private var marksPastes = false
   /// The screen as last painted, so a row that did not change is not written again.
   private var painted: Screen?
   private var stopped = false
@@ -43,6 +46,8 @@ public final class CursesTerminal {
   /// How long the rest of an escape sequence may take to arrive before an Esc is taken as the
   /// Esc key (ncurses' ESCDELAY, as short as the terminals it serves allow).
   private static let escapeDelay = 25
+  /// How long a paste may pause (in ms) before it is taken to be over without its end mark.
+  private static let pasteIdle = 500
 
   /// Takes over the terminal: alternate screen, no echo, keys one at a time, Esc after 25 ms.
   public init(environment: [String: String]) throws {
@@ -103,6 +108,7 @@ public final class CursesTerminal {
   public func stop() {
     guard !stopped else { return }
     stopped = true
+    markPastes(false)
     curs_set(1)
     endwin()
     delscreen(screen)
@@ -163,6 +169,17 @@ public final class CursesTerminal {
     }
     wnoutrefresh(window)
     doupdate()
+    if !marksPastes { markPastes(true) }
+  }
+
+  /// Asks the terminal to mark pasted text, or to stop: a marked paste is text for the field,
+  /// where unmarked its line ends would be Enter and its spaces and digits would choose options.
+  /// Written straight to the terminal, after ncurses has written what it holds.
+  private func markPastes(_ on: Bool) {
+    marksPastes = on
+    fflush(output)
+    let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+    sequence.utf8CString.withUnsafeBufferPointer { _ = write(1, $0.baseAddress, $0.count - 1) }
   }
 
   private func setStyle(_ style: Style) {
@@ -189,6 +206,7 @@ public final class CursesTerminal {
   /// Gives the terminal back while `body` runs (another program may use it), then takes it
   /// over again and repaints everything.
   public func suspended<T>(_ body: () -> T) -> T {
+    markPastes(false)
     def_prog_mode()
     endwin()
     defer {
@@ -213,7 +231,12 @@ public final class CursesTerminal {
         // The rest of a sequence is on its way, or the parent pressed Esc.
         final = !readWaiting(timeout: Self.escapeDelay)
         continue
-      case .empty: final = false
+      case .empty:
+        final = false
+        // A paste's end mark lost on the way would leave every key pasted text: when nothing
+        // more comes for a moment, the paste is over.
+        if keys.isPasting, !readWaiting(timeout: Self.pasteIdle) { keys.endPaste() }
+        if !keys.isEmpty { continue }
       }
       if let signal = ExitSignals.take() { return .signal(signal) }
       // A resize, or a size ncurses took again itself when the program continued after Ctrl-Z.

@@ -24,6 +24,11 @@ struct KeyBytes {
   /// Where the bytes not yet decoded start: a paste is decoded from the front without moving
   /// what follows on every key.
   private var start = 0
+  /// Inside a marked paste (between `ESC [ 200 ~` and `ESC [ 201 ~`): characters are pasted
+  /// text, line ends and tabs spaces, and nothing acts as a key.
+  private var pasting = false
+  /// The paste had a CR just before: the LF of a CRLF is not a second space.
+  private var afterReturn = false
 
   init(keyStrings: [(bytes: [UInt8], key: FormKey)] = []) {
     self.keyStrings =
@@ -36,6 +41,13 @@ struct KeyBytes {
 
   /// Whether every byte read has been decoded.
   var isEmpty: Bool { start == bytes.count }
+
+  /// Whether a marked paste has begun and not ended.
+  var isPasting: Bool { pasting }
+
+  /// Ends a paste whose end mark never came (the terminal sent nothing more for a while), so
+  /// keys act again.
+  mutating func endPaste() { pasting = false }
 
   /// Adds bytes read from the terminal.
   mutating func append<Bytes: Collection<UInt8>>(_ more: Bytes) {
@@ -52,7 +64,10 @@ struct KeyBytes {
     while start < bytes.count {
       let first = bytes[start]
       if first == Self.escape {
+        let wasPasting = pasting
         let decoded = escapeSequence(final: final)
+        // Inside a paste an escape sequence is part of what was copied, never a key.
+        if wasPasting, case .key = decoded { continue }
         if let decoded { return decoded }
         continue
       }
@@ -61,7 +76,12 @@ struct KeyBytes {
       switch parser.parseScalar(from: &iterator) {
       case .valid(let encoded):
         start += encoded.count
-        if let key = KeyDecoder.character(Unicode.UTF8.decode(encoded).value) {
+        let value = Unicode.UTF8.decode(encoded).value
+        if pasting {
+          if let key = pasted(value) { return .key(key) }
+          continue
+        }
+        if let key = KeyDecoder.character(value) {
           return .key(key)
         }
       case .error(let length):
@@ -112,8 +132,27 @@ struct KeyBytes {
     let parameters = String(decoding: bytes[(start + 2)..<index], as: UTF8.self)
     let finalByte = bytes[index]
     start = index + 1
+    if introducer == UInt8(ascii: "["), finalByte == UInt8(ascii: "~"),
+      parameters == "200" || parameters == "201"
+    {
+      pasting = parameters == "200"
+      afterReturn = false
+      return nil
+    }
     return KeyDecoder.sequence(parameters: parameters, final: Unicode.Scalar(finalByte)).map {
       .key($0)
+    }
+  }
+
+  /// A character of a marked paste as the key it is: a line end or a tab is a space (a field is
+  /// one line), other control characters are dropped.
+  private mutating func pasted(_ value: UInt32) -> FormKey? {
+    defer { afterReturn = value == 13 }
+    switch value {
+    case 10 where afterReturn: return nil
+    case 9, 10, 13: return .pasted(" ")
+    case 0..<32, 127: return nil
+    default: return Unicode.Scalar(value).map { .pasted(Character($0)) }
     }
   }
 
