@@ -408,6 +408,24 @@ struct WalkTests {
     #expect(profiles == ["zoë"], "only the name typed in UTF-8 is saved")
   }
 
+  @Test("resume without --lang goes on in the assessment's language, not the shell's")
+  func resumeKeepsLanguage() throws {
+    let binary = try IntakeBinary.locate()
+    let data = FileManager.default.temporaryDirectory.appending(
+      path: "intake-resume-lang-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: data) }
+    _ = try run(
+      [binary, "--plain", "--lang", "nl"], input: "Sam\n1\nstop\n",
+      environment: ["INTAKE_DATA_DIR": data.path])
+    let english = ["INTAKE_DATA_DIR": data.path, "LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"]
+    let resumed = try run([binary, "resume", "--plain"], input: "stop\n", environment: english)
+    #expect(resumed.output.contains("Hoe wilt u de leeftijd"), "\(resumed.output)")
+    #expect(resumed.output.contains("Verdergaan: intake resume Sam"))
+    let asked = try run(
+      [binary, "resume", "--plain", "--lang", "en"], input: "stop\n", environment: english)
+    #expect(asked.output.contains("How would you like to give your child's age?"))
+  }
+
   @Test("history of a child whose only answers file cannot be read says so, not 'none yet'")
   func historyUnreadableOnly() throws {
     let binary = try IntakeBinary.locate()

@@ -137,18 +137,24 @@ struct InteractiveRun {
       }
       throw CLIError(ResumeText(language).nothingToResume, exitCode: .noInput)
     }
-    try run(questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id))
+    // Without --lang, the assessment goes on in the language it was started in, not the
+    // shell's: a Dutch questionnaire resumed from an English terminal stays Dutch.
+    try run(
+      questionnaire, store: store, startWith: .resume(assessmentID: latest.record.id),
+      language: chosenLanguage ?? latest.record.language)
   }
 
   /// Runs the walk on the terminal (or in plain mode), then prints where the answers and the
   /// report are and exits with the walk's status.
+  /// - Parameter language: the walk's language, when not the one chosen or the shell's.
   func run(
-    _ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?
+    _ questionnaire: Questionnaire, store: AnswerStore, startWith: WelcomeAction?,
+    language walkLanguage: Language? = nil
   ) throws {
     let environment = Environment.current
     let today = LocalDate.today()
-    let language =
-      questionnaire.languages.contains(language) ? language : questionnaire.languages[0]
+    let wanted = walkLanguage ?? language
+    let language = questionnaire.languages.contains(wanted) ? wanted : questionnaire.languages[0]
     let driver = AssessmentDriver(
       questionnaire: questionnaire, store: store, today: today, language: language,
       launcher: SystemLauncher(environment: environment))
