@@ -215,7 +215,7 @@ extension Persona {
         "age_how": .choice("years"), "age_given": .number(8), "sex": .preferNotToSay,
         "family_adhd": .preferNotToSay,
       ]),
-      raises: ["diet_estimate_incomplete", "safety_questions_open"],
+      raises: ["diet_estimate_incomplete", "magnesium_condition_unknown", "safety_questions_open"],
       open: openExcept([]), lines: ["adhd_not_diagnosed"],
       values: [
         "age_years": (8, nil), "rda_mg": (130, nil), "supplement_ul_mg": (110, nil),
@@ -480,7 +480,10 @@ extension Persona {
       // 100 mg is under the upper level for the age (110 mg), but it is only what is known: page
       // one says so, and the antacid's amount is an open safety question. Two of the three
       // family questions "don't know" is not "nothing reported".
-      raises: ["magnesium_product_now", "diet_estimate_incomplete", "safety_questions_open"],
+      raises: [
+        "magnesium_product_now", "diet_estimate_incomplete", "magnesium_condition_unknown",
+        "safety_questions_open",
+      ],
       open: ["medicine_mg"],
       lines: ["adhd_not_diagnosed", "magnesium_form", "amount_from_four", "partial_amount"],
       values: [
