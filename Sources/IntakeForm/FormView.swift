@@ -372,10 +372,11 @@ extension FormState {
     }
     if let notice { frame.problem(notice, style: .notice) }
     frame.body(body, top: 0, more: (text.moreAbove, text.moreBelow), cursor: nil)
+    // How to leave comes before printing: at 40 columns the footer holds three of the four.
     var keys = [text.keyScroll]
     if viewer.finished.files.toOpen != nil { keys.append(text.keyOpen) }
-    if viewer.finished.files.toPrint != nil { keys.append(text.keyPrint) }
     keys.append(text.keyClose)
+    if viewer.finished.files.toPrint != nil { keys.append(text.keyPrint) }
     frame.footer(keys)
   }
 }

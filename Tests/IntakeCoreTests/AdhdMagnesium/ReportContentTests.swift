@@ -120,6 +120,19 @@ struct AdhdMagnesiumReportContentTests {
     #expect(value.prefix { $0 == " " }.count == column, "in the values' column: \(value)")
   }
 
+  @Test("at 40 columns (the viewer) each label stands above its value, and no word is broken")
+  func narrowFacts() throws {
+    let document = try report("20261124-193000-d0d001", in: .english)
+    let lines = TextReportRenderer(width: 38).render(document).split(separator: "\n")
+    #expect(lines.allSatisfy { DisplayWidth.of($0) <= 38 })
+    let at = try #require(lines.firstIndex { $0 == "ADHD diagnosed:" })
+    #expect(lines[at + 1].hasPrefix("  Yes (Paediatrician); severity"), "\(lines[at + 1])")
+    for word in ["(Paediatrician);", "measurement)", "magnesium"] {
+      #expect(lines.contains { $0.contains(word) }, "'\(word)' whole somewhere")
+    }
+    #expect(!lines.contains { $0.hasSuffix("Paediat") || $0.hasSuffix("measurem") })
+  }
+
   @Test("a baby's age reads 'under 1 year', not '0 years'", arguments: [Language.dutch, .english])
   func babyAge(language: Language) throws {
     let document = try AdhdMagnesium.report(

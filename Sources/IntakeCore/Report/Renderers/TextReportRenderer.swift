@@ -77,7 +77,9 @@ public struct TextReportRenderer: Sendable {
   /// Label–value lines, the values lined up.
   private func facts(_ facts: [(label: String, value: String)], to out: inout TextLayout) {
     let labelWidth = min(28, facts.map { DisplayWidth.of($0.label) + 1 }.max() ?? 0)
-    let hang = labelWidth + 2
+    // On a narrow screen (the viewer at 40 columns) a column of labels would leave the values a
+    // few cells each, breaking their words: every label then stands above its value.
+    let hang = width < 60 ? 2 : labelWidth + 2
     for fact in facts {
       let label = fact.label + ":"
       if DisplayWidth.of(SafeText.line(label)) + 1 > hang {
