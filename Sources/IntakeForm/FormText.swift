@@ -246,6 +246,8 @@ public struct FormText: Sendable {
   }
   public var answerAgain: String { t("! please answer again", "! graag opnieuw beantwoorden") }
   /// Before an answer in the overview that the store could not write.
+  /// After text typed in the overview's answer column that was never confirmed with Enter.
+  public var notConfirmed: String { t("not confirmed yet", "nog niet bevestigd") }
   public var notSavedMark: String { t("! not saved:", "! niet bewaard:") }
   public func finishTitle(_ open: Int) -> String {
     open == 0

@@ -296,8 +296,10 @@ extension FormState {
     frame.subtitle(text.reviewTitle)
     var body = Body(width: width)
     body.paragraph(text.reviewHint, style: .dim)
-    if review.showMissing, !assessment.missingRequired.isEmpty {
-      body.paragraph(text.missing(assessment.missingRequired.count), style: .error)
+    // Why finishing stopped, where it stays in view: the overview scrolls to the first open
+    // required question, and a line above the list scrolled away with it.
+    if review.showMissing, !assessment.missingRequired.isEmpty, review.problem == nil {
+      frame.problem(text.missing(assessment.missingRequired.count))
     }
     for (offset, row) in rows.enumerated() {
       let highlighted = offset == selection

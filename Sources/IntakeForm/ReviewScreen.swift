@@ -111,7 +111,9 @@ extension FormState {
       for item in items {
         let answer = answers[item.id]
         var shown = item.displayText(answer, in: language)
-        if answer == nil, let draft = drafts[item.id] { shown = "\(draft) (?)" }
+        if answer == nil, let draft = drafts[item.id] {
+          shown = "\(draft) (\(text.notConfirmed))"
+        }
         if unusable[item.id] != nil { shown = text.answerAgain }
         if let given = unsaved[item.id] {
           shown = text.notSavedMark + " " + item.displayText(given.value, in: language)

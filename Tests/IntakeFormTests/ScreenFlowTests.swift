@@ -200,6 +200,16 @@ struct ReviewTests {
     #expect(state.screen.text.contains { $0.hasPrefix("  ! Wanneer is uw kind geboren?") })
   }
 
+  @Test("why finishing stopped stays in view when the overview scrolls to the open question")
+  func finishBlockedSmall() {
+    var state = FormFixture.walking(
+      ["birth_date": born, "sleep": .choice("no")], at: "notes", width: 40, height: 12)
+    state.press(.right)
+    #expect(state.press(.enter) == [], "not finished")
+    #expect(state.screen.text.contains { $0.contains("! Wat eet uw kind") })
+    #expect(state.screen.text.contains { $0.contains("nog 1 verplichte vraag open") })
+  }
+
   @Test("finishing early lists the open questions, safety first, each a key away")
   func finishEarly() {
     var state = FormFixture.walking(
