@@ -235,6 +235,19 @@ extension FormState {
       screen.problem = nil
     case .character(" ") where !onField:
       choose(&screen, rows[screen.highlight], rows, item)
+    case .character(let character)
+    where screen.field.isEmpty && item.kind.takesNoLetters
+      && rows.contains { specialLetter(of: $0) == Character(character.lowercased()) }:
+      // A field for a number or a date has no use for a letter: its "don't know" letter marks
+      // that answer, as on a list.
+      guard
+        let row = rows.firstIndex(where: {
+          specialLetter(of: $0) == Character(character.lowercased())
+        })
+      else { break }
+      screen.highlight = row
+      screen.followsFocus = true
+      choose(&screen, rows[row], rows, item)
     case .character(let character):
       // Typing always goes into the field, also when a special row was highlighted.
       screen.highlight = 0
@@ -300,6 +313,15 @@ extension FormState {
     default: screen.highlight = rows - 1
     }
     screen.followsFocus = true
+  }
+
+  /// The letter that marks a special answer under a field ("w"/"d" for "don't know").
+  private func specialLetter(of row: ChoiceRow) -> Character? {
+    switch row.value {
+    case .special(.dontKnow): text.dontKnowLetter
+    case .special: text.declineLetter
+    default: nil
+    }
   }
 
   /// Most characters a field takes: the item's own limit for text, a generous one otherwise.
@@ -422,6 +444,16 @@ extension TextField {
     case .home: home()
     case .end: end()
     default: break
+    }
+  }
+}
+
+extension ItemKind {
+  /// Whether typed letters can never be part of an answer: numbers and dates.
+  fileprivate var takesNoLetters: Bool {
+    switch self {
+    case .integer, .decimal, .date: true
+    default: false
     }
   }
 }

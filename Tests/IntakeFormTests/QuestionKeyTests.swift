@@ -124,6 +124,18 @@ struct SingleChoiceTests {
     #expect(field.overlay == .confirmQuit, "a pasted y does not answer the stop box")
   }
 
+  @Test("in an empty number field the don't-know letter marks don't know, as on a list")
+  func dontKnowLetterInNumberField() {
+    var state = FormFixture.walking(["birth_date": born], at: "weight")
+    state.type("w")
+    #expect(state.screen.text.contains { $0.contains("(•)") && $0.contains("Weet ik niet") })
+    #expect(!state.screen.text.contains { $0.contains("> w") })
+    #expect(state.press(.enter).first == .record(itemID: "weight", value: .dontKnow))
+    var text = FormFixture.walking(at: "nickname")
+    text.type("w")
+    #expect(text.screen.text.contains { $0.contains("> w") }, "in a text field a letter is text")
+  }
+
   @Test("a full field says it is full instead of swallowing what is typed or pasted")
   func fullField() {
     var state = FormFixture.walking(at: "nickname")
