@@ -408,6 +408,23 @@ struct WalkTests {
     #expect(profiles == ["zoë"], "only the name typed in UTF-8 is saved")
   }
 
+  @Test("the resume hint for a name that starts with '-' works when pasted back")
+  func resumeHintDash() throws {
+    let binary = try IntakeBinary.locate()
+    let data = FileManager.default.temporaryDirectory.appending(
+      path: "intake-dash-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: data) }
+    let first = try run(
+      [binary, "--plain", "--lang", "en", "--data-dir", data.path], input: "-x\n1\nstop\n")
+    let hint = try #require(
+      first.output.split(separator: "\n").last?.split(separator: "To continue: ").last)
+    #expect(hint.hasSuffix(" -- -x"), "\(hint)")
+    let arguments = hint.split(separator: " ").dropFirst().map(String.init)
+    let again = try run([binary] + arguments, input: "stop\n")
+    #expect(again.status == 0, "\(again.error)")
+    #expect(again.output.contains("How would you like to give your child's age?"))
+  }
+
   @Test("resume without --lang goes on in the assessment's language, not the shell's")
   func resumeKeepsLanguage() throws {
     let binary = try IntakeBinary.locate()

@@ -204,7 +204,12 @@ struct InteractiveRun {
     }
     if let line = ending.farewell(
       in: ending.language ?? language,
-      resume: { "intake resume " + FormText.shellQuoted($0) + (dataDirectory ?? "") })
+      resume: { name in
+        // A name that starts with "-" would be read as an option: it comes after "--", and so
+        // the data folder before it.
+        "intake resume" + (dataDirectory ?? "") + (name.hasPrefix("-") ? " -- " : " ")
+          + FormText.shellQuoted(name)
+      })
     {
       // The lines after the first each name something not saved: they are problems.
       for (index, line) in line.split(separator: "\n").map(String.init).enumerated() {
