@@ -221,16 +221,30 @@ extension FormState {
     let item = questionnaire.items[inputs.itemIndex]
     let progress = walk.progress(at: inputs.itemIndex, in: assessment)
     let sectionTitle = questionnaire.section(item.sectionID)?.title.text(in: language) ?? ""
-    // On a narrow screen the numbers come first, so they are never cut off.
-    let progressLine = Frame.progressLine(
-      width >= 60
-        ? text.progress(
-          part: progress.part, of: progress.parts, section: sectionTitle,
+    // On a narrow screen the numbers come first, so they are never cut off; on a wide one a
+    // long part title is shortened (with "…") rather than the question's number cut.
+    var progressText: String
+    if width >= 60 {
+      progressText = text.progress(
+        part: progress.part, of: progress.parts, section: sectionTitle,
+        position: progress.position, count: progress.sectionCount)
+      let over =
+        DisplayWidth.of(" " + progressText)
+        - Frame.progressRoom(percent: progress.percent, width: width)
+      if over > 0 {
+        let shortened =
+          DisplayWidth.prefix(
+            of: sectionTitle, fitting: max(1, DisplayWidth.of(sectionTitle) - over - 1)) + "…"
+        progressText = text.progress(
+          part: progress.part, of: progress.parts, section: shortened,
           position: progress.position, count: progress.sectionCount)
-        : text.shortProgress(
-          part: progress.part, of: progress.parts, section: sectionTitle,
-          position: progress.position, count: progress.sectionCount),
-      percent: progress.percent, width: width)
+      }
+    } else {
+      progressText = text.shortProgress(
+        part: progress.part, of: progress.parts, section: sectionTitle,
+        position: progress.position, count: progress.sectionCount)
+    }
+    let progressLine = Frame.progressLine(progressText, percent: progress.percent, width: width)
 
     let rows = choiceRows(of: inputs.itemIndex)
     var keys: [String] = []
@@ -616,8 +630,12 @@ struct Frame {
   /// The title bar: `left` cut to leave room for `right`, cut to `width`.
   static func titleLine(left: String, right: String, width: Int) -> ScreenLine {
     let rightText = right.isEmpty ? "" : " \(SafeText.line(right)) "
-    let leftText = DisplayWidth.prefix(
-      of: " " + SafeText.line(left), fitting: width - DisplayWidth.of(rightText) - 1)
+    let whole = " " + SafeText.line(left)
+    let room = width - DisplayWidth.of(rightText) - 1
+    // A title cut short says so.
+    let leftText =
+      DisplayWidth.of(whole) <= room
+      ? whole : DisplayWidth.prefix(of: whole, fitting: max(0, room - 1)) + "…"
     let gap = String(
       repeating: " ", count: max(0, width - DisplayWidth.of(leftText) - DisplayWidth.of(rightText)))
     return clip(ScreenLine([Span(leftText + gap + rightText, .title)], fill: .title), width: width)
@@ -630,17 +648,27 @@ struct Frame {
 
   /// The progress line: where the parent is, and the share answered, cut to `width`.
   static func progressLine(_ text: String, percent: Int, width: Int) -> ScreenLine {
+    let right = progressRight(percent: percent, width: width)
+    let left = DisplayWidth.prefix(of: " " + text, fitting: width - DisplayWidth.of(right) - 1)
+    let gap = String(
+      repeating: " ", count: max(1, width - DisplayWidth.of(left) - DisplayWidth.of(right)))
+    return clip(ScreenLine([Span(left, .heading), Span(gap), Span(right, .dim)]), width: width)
+  }
+
+  /// The cells the progress line leaves for where the parent is.
+  static func progressRoom(percent: Int, width: Int) -> Int {
+    width - DisplayWidth.of(progressRight(percent: percent, width: width)) - 1
+  }
+
+  /// The bar and the percentage at the right of the progress line.
+  private static func progressRight(percent: Int, width: Int) -> String {
     let barCells = width >= 60 ? 10 : 0
     let filled = barCells * percent / 100
     let bar =
       barCells > 0
       ? String(repeating: "█", count: filled) + String(repeating: "░", count: barCells - filled)
         + " " : ""
-    let right = "\(bar)\(percent)% "
-    let left = DisplayWidth.prefix(of: " " + text, fitting: width - DisplayWidth.of(right) - 1)
-    let gap = String(
-      repeating: " ", count: max(1, width - DisplayWidth.of(left) - DisplayWidth.of(right)))
-    return clip(ScreenLine([Span(left, .heading), Span(gap), Span(right, .dim)]), width: width)
+    return "\(bar)\(percent)% "
   }
 
   mutating func status(_ text: String) {

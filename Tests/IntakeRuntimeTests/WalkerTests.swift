@@ -92,6 +92,22 @@ struct WalkerTests {
     #expect(lines.last?.hasSuffix(": 99 (Vul 18 of minder in.)") == true, "\(lines)")
   }
 
+  @Test("a long part title is shortened with '…' so the question's number is never cut")
+  func progressKeepsNumber() throws {
+    var state = FormState(
+      walk: Fixture.walk, language: .english, welcome: WelcomeContext(), width: 80, height: 24)
+    _ = state.update(
+      .outcome(
+        .opened(
+          OpenedAssessment(
+            answers: Answers(["age_how": .choice("years"), "age_given": .number(9)]),
+            position: "focus_drifts", profile: "Sam"))))
+    let progress = state.screen.text[1]
+    #expect(progress.contains("How things go at home and at s…"), "\(progress)")
+    #expect(progress.contains("· question 1 of 9"), "\(progress)")
+    #expect(progress.hasSuffix("%"))
+  }
+
   @Test("a whole-number question asks for a whole number, with an example without decimals")
   func wholeNumberHint() throws {
     let age = try #require(Fixture.questionnaire.item("age_given"))
