@@ -510,6 +510,16 @@ extension Persona {
       values: [
         "age_years": (10, nil), "supplement_ul_mg": (350, nil), "supplemental_mg": (200, nil),
       ]),
+
+    Persona(
+      name: "22. girl of 9 'diagnosed at 10': two answers that cannot both be right",
+      answers: noneAtAll.with([
+        "age_how": .choice("years"), "age_given": .number(9), "sex": .choice("girl"),
+        "adhd_diagnosis": .choice("yes"), "diagnosis_age": .number(10),
+      ]),
+      raises: ["diagnosis_after_age", "diet_estimate_incomplete"],
+      open: [], lines: ["adhd_diagnosed"],
+      values: ["age_years": (9, nil)]),
   ]
 }
 
