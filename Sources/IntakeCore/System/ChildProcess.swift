@@ -108,7 +108,16 @@ package enum ChildProcess {
     let argv = ([program] + arguments).map { strdup($0) }
     defer { for pointer in argv { free(pointer) } }
     var pid: pid_t = 0
-    let started = posix_spawn(&pid, program, &actions, nil, argv + [nil], environ)
+    var started = posix_spawn(&pid, program, &actions, nil, argv + [nil], environ)
+    // "Text file busy": a program file just written is still open for writing in a process
+    // forked meanwhile by another thread (the tests write fake programs and run in parallel).
+    // That process lets go when it execs or ends; the retry is what Go's os/exec does.
+    var tries = 0
+    while started == ETXTBSY, tries < 20 {
+      tries += 1
+      usleep(10_000)
+      started = posix_spawn(&pid, program, &actions, nil, argv + [nil], environ)
+    }
     guard started == 0 else { throw StartError(program: program, code: started) }
 
     if let inputPipe, case .bytes(let bytes) = input {
