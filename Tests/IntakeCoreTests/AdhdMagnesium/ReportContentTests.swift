@@ -126,8 +126,8 @@ struct AdhdMagnesiumReportContentTests {
     let lines = TextReportRenderer(width: 38).render(document).split(separator: "\n")
     #expect(lines.allSatisfy { DisplayWidth.of($0) <= 38 })
     let at = try #require(lines.firstIndex { $0 == "ADHD diagnosed:" })
-    #expect(lines[at + 1].hasPrefix("  Yes (Paediatrician); severity"), "\(lines[at + 1])")
-    for word in ["(Paediatrician);", "measurement)", "magnesium"] {
+    #expect(lines[at + 1].hasPrefix("  Yes, by: Paediatrician; severity"), "\(lines[at + 1])")
+    for word in ["Paediatrician;", "measurement)", "magnesium"] {
       #expect(lines.contains { $0.contains(word) }, "'\(word)' whole somewhere")
     }
     #expect(!lines.contains { $0.hasSuffix("Paediat") || $0.hasSuffix("measurem") })
