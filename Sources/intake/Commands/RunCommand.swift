@@ -33,6 +33,7 @@ struct ResumeCommand: ParsableCommand {
     commandName: "resume",
     abstract: "Continue the most recently changed unfinished questionnaire (of PROFILE, if given).",
     discussion: """
+      It goes on in the language it was started in, unless --lang says otherwise. \
       Exits 66 when there is nothing to continue, 65 when the only answers files there are \
       cannot be read (each is named with the line and column of the problem), 75 when the \
       answers are open in another intake, 73 when an answer could not be saved.
