@@ -37,8 +37,6 @@ public struct PlainSession: Sendable {
   private var failed: (itemID: String, value: AnswerValue?)?
   /// The section whose heading was printed last, so a part is introduced once as it begins.
   private var introduced: String?
-  /// The question asked last.
-  private var asked: Int?
 
   enum Stage: Equatable, Sendable {
     case welcome
@@ -132,13 +130,7 @@ public struct PlainSession: Sendable {
   private func questionPrompt(_ index: Int) -> String {
     let item = questionnaire.items[index]
     let progress = walk.progress(at: index, in: assessment)
-    let section = questionnaire.section(item.sectionID)
     var lines: [String] = []
-    if progress.position == 1 || introduced != item.sectionID, let section {
-      lines.append("")
-      lines.append("== \(section.title.text(in: language)) ==")
-      if let intro = section.intro { lines.append(intro.text(in: language)) }
-    }
     lines.append("")
     lines.append(
       text.plainQuestionNumber(
@@ -375,10 +367,17 @@ public struct PlainSession: Sendable {
   private mutating func go(to index: Int, origin: Origin) -> [FormEffect] {
     // The heading of a part shows with its first question, and again when the parent comes
     // back to its first question.
-    // The question asked last, not the stage: after an answer the stage is "waiting" for the
-    // store, and every question repeated its part's heading and introduction.
-    if let asked { introduced = questionnaire.items[asked].sectionID }
-    asked = index
+    // The heading goes into the transcript once, when the part is entered, not into the prompt:
+    // a question asked again (a refused answer, a failed save) does not repeat it.
+    let item = questionnaire.items[index]
+    if walk.progress(at: index, in: assessment).position == 1 || introduced != item.sectionID,
+      let section = questionnaire.section(item.sectionID)
+    {
+      var heading = "\n== \(section.title.text(in: language)) =="
+      if let intro = section.intro { heading += "\n" + intro.text(in: language) }
+      say(heading)
+    }
+    introduced = item.sectionID
     stage = .question(index, origin)
     return [.position(itemID: questionnaire.items[index].id)]
   }
