@@ -32,6 +32,10 @@ public struct FormState: Sendable {
   /// Text typed into fields but not (validly) confirmed yet, by item id: kept while the program
   /// runs, and saved on leaving when it is a valid answer.
   public internal(set) var drafts: [String: String] = [:]
+  /// Rows marked on a list (or a special answer under a field) but not confirmed, by item id:
+  /// kept like typed text while the program runs, shown again on the question, and saved on
+  /// leaving.
+  public internal(set) var markDrafts: [String: Set<String>] = [:]
   /// Answers the parent gave that the store could not write, by item id: they do not count,
   /// but their question still shows them (with why), the overview marks them, and stopping
   /// tries them once more.
@@ -275,6 +279,7 @@ public struct FormState: Sendable {
     else { return [] }
     guard pending.advances else {
       answers[itemID] = pending.value
+      markDrafts[itemID] = nil
       screen.pending = nil
       mode = .question(screen)
       return []
@@ -282,6 +287,7 @@ public struct FormState: Sendable {
     let before = assessment
     answers[itemID] = pending.value
     drafts[itemID] = nil
+    markDrafts[itemID] = nil
     // Questions an edit from the overview brings into view are asked before going back to it.
     let revealed = assessment.visibleItemIndices.filter {
       !before.isVisible(itemAt: $0) && answers[questionnaire.items[$0].id] == nil

@@ -753,6 +753,9 @@ struct Frame {
   /// A box in the middle of the screen: `options` (the keys that close it) on one line when they
   /// fit, else one a line, and never cut off: a box too tall for the screen shortens its body.
   mutating func box(title: String, body: String, options: [String]) {
+    // The box is what the parent answers now: the lines under the question (why a save failed)
+    // would cover its bottom at 40×12, and the box says what matters of them.
+    problemLines = []
     let inner = width - 6
     var content: [ScreenLine] = []
     content.append(

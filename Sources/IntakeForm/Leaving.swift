@@ -50,10 +50,23 @@ extension FormState {
       writes[itemID] = (value, unsaved[itemID]?.value == value)
     }
     var texts = drafts
+    var onScreen: String?
+    if case .question(let screen) = mode { onScreen = questionnaire.items[screen.itemIndex].id }
+    // Marks left on other questions without Enter.
+    for (itemID, chosen) in markDrafts where itemID != onScreen {
+      guard let item = questionnaire.item(itemID),
+        let value = Self.markedAnswer(
+          chosen, rows: choiceRows(of: item.index), widget: item.widget)
+      else { continue }
+      texts[itemID] = nil
+      if case .success = AnswerInput.check(value, for: item, today: walk.today) {
+        given(value, for: itemID)
+      }
+    }
     if case .question(let screen) = mode {
       let item = questionnaire.items[screen.itemIndex]
       let rows = choiceRows(of: screen.itemIndex)
-      if let value = Self.markedAnswer(screen, rows: rows, widget: item.widget) {
+      if let value = Self.markedAnswer(screen.chosen, rows: rows, widget: item.widget) {
         texts[item.id] = nil
         // A mark the item refuses (more boxes than it takes) is not written; the question
         // still shows it until the parent corrects it.
@@ -90,13 +103,13 @@ extension FormState {
     return plan
   }
 
-  /// The answer the marks of `screen` stand for, if any row is marked: a special answer
+  /// The answer marks (`chosen`, by row key) stand for, if any row is marked: a special answer
   /// ("don't know") before anything else, the ticked options of a multiple choice, the marked
   /// row of a single choice.
-  static func markedAnswer(_ screen: QuestionScreen, rows: [ChoiceRow], widget: WidgetKind)
+  static func markedAnswer(_ chosen: Set<String>, rows: [ChoiceRow], widget: WidgetKind)
     -> AnswerValue?
   {
-    let marked = rows.filter { screen.chosen.contains($0.key) }
+    let marked = rows.filter { chosen.contains($0.key) }
     guard !marked.isEmpty else { return nil }
     if let special = marked.first(where: \.isSpecial), case .special(let value) = special.value {
       return value

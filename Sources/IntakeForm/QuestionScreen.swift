@@ -80,10 +80,11 @@ extension FormState {
     var screen = QuestionScreen(itemIndex: index, origin: origin)
     screen.showsIntro = opening || walk.progress(at: index, in: assessment).position == 1
     let rows = choiceRows(of: screen.itemIndex)
-    // An answer that could not be saved is still the parent's: shown, with why, for a retry.
+    // An answer that could not be saved is still the parent's: shown, with why, for a retry;
+    // marks not confirmed yet come back as they were left.
     let answer = unsaved[item.id].map(\.value) ?? answers[item.id]
     screen.failure = unsaved[item.id]?.problem
-    screen.chosen = Self.marks(of: answer, in: rows)
+    screen.chosen = markDrafts[item.id] ?? Self.marks(of: answer, in: rows)
     switch item.widget {
     case .single, .multiple:
       screen.highlight = rows.firstIndex { screen.chosen.contains($0.key) } ?? 0
@@ -101,7 +102,10 @@ extension FormState {
     guard screen.pending == nil else { return .stay }
     let item = questionnaire.items[screen.itemIndex]
     let rows = choiceRows(of: screen.itemIndex)
-    let onField = item.widget == .field && screen.highlight == 0
+    // On a field, printable keys are text; a number or a date field has no use for "q" or "?",
+    // so there they act as on a list.
+    let onField =
+      item.widget == .field && screen.highlight == 0 && !item.kind.takesNoLetters
     // Keys every widget shares. In a field, printable keys are text, so only function keys act.
     switch key {
     case .escape:
@@ -194,7 +198,7 @@ extension FormState {
   )
     -> Step
   {
-    guard let value = Self.markedAnswer(screen, rows: rows, widget: item.widget) else {
+    guard let value = Self.markedAnswer(screen.chosen, rows: rows, widget: item.widget) else {
       // Unticking every box of an answered question is a deliberate "no answer".
       if item.widget == .multiple, answers[item.id] != nil {
         if item.isRequired {
@@ -349,6 +353,7 @@ extension FormState {
     if answers[item.id] == value {
       // What is on disk already: nothing to write (and an earlier failed change is given up).
       drafts[item.id] = nil
+      markDrafts[item.id] = nil
       unsaved[item.id] = nil
       return advance(from: screen, revealed: [])
     }
@@ -409,6 +414,7 @@ extension FormState {
       return .stay
     }
     screen.chosen = []
+    markDrafts[item.id] = nil
     guard answers[item.id] != nil else {
       // Nothing on disk to remove: an answer that could not be saved is given up.
       unsaved[item.id] = nil
@@ -424,8 +430,12 @@ extension FormState {
     Set(rows.filter { $0.value.stands(for: answer) }.map(\.key))
   }
 
-  /// Remembers typed text that differs from the stored answer, so leaving a field loses nothing.
+  /// Remembers typed text and marks that differ from what the question opened with, so leaving a
+  /// question without Enter loses nothing.
   private mutating func keepDraft(_ screen: QuestionScreen, _ item: Item) {
+    let shown = unsaved[item.id].map(\.value) ?? answers[item.id]
+    let marks = Self.marks(of: shown, in: choiceRows(of: screen.itemIndex))
+    markDrafts[item.id] = screen.chosen == marks ? nil : screen.chosen
     guard item.widget == .field else { return }
     let stored = AnswerInput.fieldText(for: answers[item.id], item: item, language: language)
     drafts[item.id] = screen.field.text == stored ? nil : screen.field.text

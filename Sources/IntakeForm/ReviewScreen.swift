@@ -114,6 +114,12 @@ extension FormState {
         if answer == nil, let draft = drafts[item.id] {
           shown = "\(draft) (\(text.notConfirmed))"
         }
+        if let chosen = markDrafts[item.id],
+          let marked = Self.markedAnswer(
+            chosen, rows: choiceRows(of: item.index), widget: item.widget)
+        {
+          shown = "\(item.displayText(marked, in: language)) (\(text.notConfirmed))"
+        }
         if unusable[item.id] != nil { shown = text.answerAgain }
         if let given = unsaved[item.id] {
           shown = text.notSavedMark + " " + item.displayText(given.value, in: language)

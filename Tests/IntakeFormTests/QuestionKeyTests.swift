@@ -136,6 +136,36 @@ struct SingleChoiceTests {
     #expect(text.screen.text.contains { $0.contains("> w") }, "in a text field a letter is text")
   }
 
+  @Test(
+    "a choice marked and left with Tab or PgDn comes back marked, shows in the overview, and is saved on stopping"
+  )
+  func marksKept() {
+    var state = FormFixture.walking(at: "who")
+    state.press(.character("2"), .tab)
+    #expect(state.flatText.contains("Vader (nog niet bevestigd)"))
+    state.press(.tab)
+    #expect(state.currentItem == "who")
+    #expect(state.dump.contains("(•) 2  Vader"), "the mark is still there")
+    state.press(.pageUp)
+    #expect(state.currentItem != "who")
+    #expect(
+      state.press(.interrupt) == [.record(itemID: "who", value: .choice("father")), .exit],
+      "stopping elsewhere saves it")
+  }
+
+  @Test("q and ? act on a number field, where they can never be part of the answer")
+  func quitFromNumberField() {
+    var state = FormFixture.walking(["birth_date": born], at: "weight")
+    state.type("3")
+    state.press(.character("q"))
+    #expect(state.overlay == .confirmQuit)
+    state.press(.character("n"))
+    #expect(state.screen.text.contains { $0.contains("> 3") }, "q was not typed into the field")
+    var text = FormFixture.walking(at: "nickname")
+    text.type("q")
+    #expect(text.overlay == nil, "in a text field q is a letter")
+  }
+
   @Test("a full field says it is full instead of swallowing what is typed or pasted")
   func fullField() {
     var state = FormFixture.walking(at: "nickname")

@@ -379,6 +379,14 @@ struct LeavingTests {
     #expect(rows.contains { $0.contains("[n/Esc] Nee, doorgaan") })
     #expect(rows.contains { $0.contains("Niet bewaard: “999”") })
     #expect(rows.contains { $0.contains("└") }, "the box is closed")
+    // After a failed save the lines under the question do not cover the box.
+    let full = WalkProblem.store(.cannotWrite(file: "/data/a.json", reason: "the disk is full"))
+    var failed = FormFixture.walking(at: "who", width: 40, height: 12)
+    failed.pressFailing(full, .character("2"), .enter)
+    failed.press(.escape)
+    #expect(failed.screen.text.contains { $0.contains("[j/Enter] Ja, stoppen") })
+    #expect(failed.screen.text.contains { $0.contains("[n/Esc] Nee, doorgaan") })
+    #expect(failed.screen.text.contains { $0.contains("└") })
     var wide = FormFixture.walking(at: "focus")
     wide.press(.escape)
     #expect(
