@@ -222,8 +222,8 @@ public struct FormText: Sendable {
   /// On the stop box for text that is not a valid answer: it cannot be saved.
   public func quitNotKept(question: String, typed: String, problem: String) -> String {
     t(
-      "Not saved: “\(typed)” is not a valid answer to “\(question)” (\(problem)) Press n to correct it.",
-      "Niet bewaard: “\(typed)” is geen geldig antwoord op “\(question)” (\(problem)) Druk op n om het te verbeteren."
+      "Not saved: “\(typed)” is not a valid answer to “\(question)” (\(problem)) Press n to go back and correct it.",
+      "Niet bewaard: “\(typed)” is geen geldig antwoord op “\(question)” (\(problem)) Druk op n om terug te gaan en het te verbeteren."
     )
   }
   public var quitYes: String { t("[y/Enter] Yes, stop", "[j/Enter] Ja, stoppen") }
@@ -248,6 +248,8 @@ public struct FormText: Sendable {
   /// Before an answer in the overview that the store could not write.
   /// After text typed in the overview's answer column that was never confirmed with Enter.
   public var notConfirmed: String { t("not confirmed yet", "nog niet bevestigd") }
+  /// After text typed in the overview's answer column that is not a valid answer.
+  public var notValid: String { t("not a valid answer", "geen geldig antwoord") }
   public var notSavedMark: String { t("! not saved:", "! niet bewaard:") }
   public func finishTitle(_ open: Int) -> String {
     open == 0

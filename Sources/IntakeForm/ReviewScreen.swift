@@ -112,7 +112,8 @@ extension FormState {
         let answer = answers[item.id]
         var shown = item.displayText(answer, in: language)
         if answer == nil, let draft = drafts[item.id] {
-          shown = "\(draft) (\(text.notConfirmed))"
+          let valid = (try? AnswerInput.parse(draft, for: item, today: walk.today).get()) != nil
+          shown = "\(draft) (\(valid ? text.notConfirmed : text.notValid))"
         }
         if let chosen = markDrafts[item.id],
           let marked = Self.markedAnswer(

@@ -395,7 +395,7 @@ struct FieldTests {
     var state = FormFixture.walking(["birth_date": born], at: "weight")
     state.type("2x")
     state.press(.tab)
-    #expect(state.screen.text.contains { $0.contains("2x (nog niet bevestigd)") })
+    #expect(state.screen.text.contains { $0.contains("2x (geen geldig antwoord)") })
     state.press(.enter)
     #expect(state.currentItem == "weight")
     #expect(state.screen.text.contains { $0.contains("> 2x") })

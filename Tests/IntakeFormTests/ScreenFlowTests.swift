@@ -400,7 +400,7 @@ struct LeavingTests {
     state.type("999")
     state.press(.escape)
     #expect(state.flatText.contains("Niet bewaard: “999” is geen geldig antwoord op"))
-    #expect(state.flatText.contains("Druk op n om het te verbeteren"))
+    #expect(state.flatText.contains("Druk op n om terug te gaan"))
     state.press(.character("n"))
     #expect(state.screen.text.contains { $0.contains("> 999") }, "n goes back to the text")
     let effects = state.press(.escape, .character("j"))
