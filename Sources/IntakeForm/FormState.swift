@@ -201,14 +201,7 @@ public struct FormState: Sendable {
     case .question(var screen):
       let item = questionnaire.items[screen.itemIndex]
       guard item.widget == .field, screen.pending == nil else { return [] }
-      screen.highlight = 0
-      screen.followsFocus = true
-      screen.chosen = []
-      screen.failure = nil
-      let limit = fieldLimit(item)
-      // What does not fit is not dropped unseen: the field says it is full.
-      screen.problem =
-        screen.field.insert(character, limit: limit) ? nil : .answer(.tooLong(maxLength: limit))
+      screen.type(character, limit: fieldLimit(item))
       mode = .question(screen)
     default: break
     }

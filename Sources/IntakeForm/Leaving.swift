@@ -49,34 +49,26 @@ extension FormState {
     func given(_ value: AnswerValue, for itemID: String) {
       writes[itemID] = (value, unsaved[itemID]?.value == value)
     }
+    // The question on screen counts as if it were left now, as Tab or PgDn leave it.
+    var marks = markDrafts
     var texts = drafts
-    var onScreen: String?
-    if case .question(let screen) = mode { onScreen = questionnaire.items[screen.itemIndex].id }
-    // Marks left on other questions without Enter.
-    for (itemID, chosen) in markDrafts where itemID != onScreen {
+    if case .question(let screen) = mode {
+      let item = questionnaire.items[screen.itemIndex]
+      let kept = draft(of: screen, item)
+      marks[item.id] = kept.marks
+      if item.widget == .field { texts[item.id] = kept.text }
+    }
+    for (itemID, chosen) in marks {
       guard let item = questionnaire.item(itemID),
         let value = Self.markedAnswer(
           chosen, rows: choiceRows(of: item.index), widget: item.widget)
       else { continue }
+      // Marks win over text: a special answer under a field is what Enter would confirm.
       texts[itemID] = nil
+      // A mark the item refuses (more boxes than it takes) is not written; the question still
+      // shows it until the parent corrects it.
       if case .success = AnswerInput.check(value, for: item, today: walk.today) {
         given(value, for: itemID)
-      }
-    }
-    if case .question(let screen) = mode {
-      let item = questionnaire.items[screen.itemIndex]
-      let rows = choiceRows(of: screen.itemIndex)
-      if let value = Self.markedAnswer(screen.chosen, rows: rows, widget: item.widget) {
-        texts[item.id] = nil
-        // A mark the item refuses (more boxes than it takes) is not written; the question
-        // still shows it until the parent corrects it.
-        if case .success = AnswerInput.check(value, for: item, today: walk.today) {
-          given(value, for: item.id)
-        }
-      } else if item.widget == .field {
-        let shown = AnswerInput.fieldText(
-          for: unsaved[item.id].map(\.value) ?? answers[item.id], item: item, language: language)
-        texts[item.id] = screen.field.text == shown ? nil : screen.field.text
       }
     }
     for (itemID, text) in texts {

@@ -65,6 +65,18 @@ public struct QuestionScreen: Equatable, Sendable {
   }
 }
 
+extension QuestionScreen {
+  /// A character typed or pasted: it goes into the field, also when a special row was
+  /// highlighted, and takes any mark away; a full field says so rather than swallow it.
+  mutating func type(_ character: Character, limit: Int) {
+    highlight = 0
+    followsFocus = true
+    chosen = []
+    failure = nil
+    problem = field.insert(character, limit: limit) ? nil : .answer(.tooLong(maxLength: limit))
+  }
+}
+
 /// An answer on its way to disk.
 struct PendingWrite: Equatable, Sendable {
   /// The answer, or `nil` for removing it.
@@ -253,15 +265,7 @@ extension FormState {
       screen.followsFocus = true
       choose(&screen, rows[row], rows, item)
     case .character(let character):
-      // Typing always goes into the field, also when a special row was highlighted.
-      screen.highlight = 0
-      screen.followsFocus = true
-      screen.chosen = []
-      let limit = fieldLimit(item)
-      // A full field says so, rather than swallowing the key.
-      screen.problem =
-        screen.field.insert(character, limit: limit) ? nil : .answer(.tooLong(maxLength: limit))
-      screen.failure = nil
+      screen.type(character, limit: fieldLimit(item))
     case .enter:
       return confirmField(&screen, item, rows)
     default: break
@@ -433,12 +437,22 @@ extension FormState {
   /// Remembers typed text and marks that differ from what the question opened with, so leaving a
   /// question without Enter loses nothing.
   private mutating func keepDraft(_ screen: QuestionScreen, _ item: Item) {
+    let kept = draft(of: screen, item)
+    markDrafts[item.id] = kept.marks
+    if item.widget == .field { drafts[item.id] = kept.text }
+  }
+
+  /// What `screen` holds that the question did not open with (`nil`: nothing): its marks, and
+  /// on a field its text. The question opens with an answer that could not be saved, else the
+  /// stored one (``enter(_:origin:opening:)``).
+  func draft(of screen: QuestionScreen, _ item: Item) -> (marks: Set<String>?, text: String?) {
     let shown = unsaved[item.id].map(\.value) ?? answers[item.id]
     let marks = Self.marks(of: shown, in: choiceRows(of: screen.itemIndex))
-    markDrafts[item.id] = screen.chosen == marks ? nil : screen.chosen
-    guard item.widget == .field else { return }
-    let stored = AnswerInput.fieldText(for: answers[item.id], item: item, language: language)
-    drafts[item.id] = screen.field.text == stored ? nil : screen.field.text
+    let text = AnswerInput.fieldText(for: shown, item: item, language: language)
+    return (
+      screen.chosen == marks ? nil : screen.chosen,
+      item.widget != .field || screen.field.text == text ? nil : screen.field.text
+    )
   }
 }
 
