@@ -373,20 +373,16 @@ struct ReportBuilder {
   }
 
   private func ageText(_ id: String) -> String? {
-    let number: Double?
-    if questionnaire.item(id) != nil {
-      guard case .number(let value)? = assessment.answers[id],
-        assessment.isVisible(item: id, in: questionnaire)
-      else { return answerText(id) }
-      number = value
-    } else {
-      guard let value = assessment.computed[id]?.value else { return nil }
-      number = value.number
+    guard questionnaire.item(id) != nil else {
+      // A computed age reads as every text that names it does ("under 1 year", not "0 years").
+      guard assessment.computed[id]?.value != nil else { return nil }
+      return questionnaire.placeholderText(id, in: assessment, language: language)
     }
+    guard case .number(let value)? = assessment.answers[id],
+      assessment.isVisible(item: id, in: questionnaire), value < 1
+    else { return answerText(id) }
     // "0 years" is what the questionnaire asks a parent to enter for a baby, not how to say it.
-    if let number, number < 1 { return UIText.underOneYear.text(in: language) }
-    return questionnaire.item(id) != nil
-      ? answerText(id) : questionnaire.placeholderText(id, in: assessment, language: language)
+    return UIText.underOneYear.text(in: language)
   }
 
   /// A shown item's stored answer exactly as given, usable or not.
