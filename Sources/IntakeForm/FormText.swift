@@ -214,10 +214,15 @@ public struct FormText: Sendable {
   }
   /// On the stop box when the question on screen (or another field) has an answer not yet
   /// confirmed with Enter: stopping saves it.
-  public var quitSavesUnconfirmed: String {
-    t(
-      "What you chose or typed and did not confirm with Enter yet is saved too.",
-      "Wat u koos of typte en nog niet met Enter bevestigde, wordt ook bewaard.")
+  /// `failing`: a save has failed already, so saving is only tried.
+  public func quitSavesUnconfirmed(failing: Bool) -> String {
+    failing
+      ? t(
+        "What you chose or typed and did not confirm with Enter yet is tried too.",
+        "Wat u koos of typte en nog niet met Enter bevestigde, wordt ook geprobeerd.")
+      : t(
+        "What you chose or typed and did not confirm with Enter yet is saved too.",
+        "Wat u koos of typte en nog niet met Enter bevestigde, wordt ook bewaard.")
   }
   /// On the stop box for text that is not a valid answer: it cannot be saved.
   public func quitNotKept(question: String, typed: String, problem: String) -> String {

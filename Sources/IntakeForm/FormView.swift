@@ -59,7 +59,10 @@ extension FormState {
         typed: notKept.text, problem: notKept.problem.message(in: language))
     }
     paragraphs.append(unsaved.isEmpty ? text.quitBody : text.quitBodyUnsaved(unsaved.count))
-    if plan.savesUnconfirmed { paragraphs.append(text.quitSavesUnconfirmed) }
+    // After a failed save, "is saved too" would promise what the disk may not allow.
+    if plan.savesUnconfirmed {
+      paragraphs.append(text.quitSavesUnconfirmed(failing: !unsaved.isEmpty))
+    }
     return paragraphs.joined(separator: "\n\n")
   }
 

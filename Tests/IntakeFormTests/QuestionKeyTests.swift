@@ -445,8 +445,15 @@ struct SavingTests {
     #expect(state.currentItem == "who")
     #expect(state.dump.contains("(•) 2  Vader"), "back on the question, the choice is still there")
     #expect(state.flatText.contains("de schijf is vol"), "with why it is not saved")
+    state.press(.character("3"))  // another mark, not confirmed, while the save failed
     state.press(.escape)
     #expect(state.flatText.contains("1 antwoord kon niet worden bewaard"))
+    let box = state.flatText.split { $0.isWhitespace || $0 == "│" }.joined(separator: " ")
+    #expect(box.contains("nog niet met Enter bevestigde, wordt ook geprobeerd"))
+    #expect(!state.flatText.contains("wordt ook bewaard"), "no promise the full disk may break")
+    state.press(.character("n"))
+    state.press(.character("2"))
+    state.press(.escape)
     #expect(
       state.press(.enter) == [.record(itemID: "who", value: .choice("father")), .exit],
       "stopping tries it once more")
